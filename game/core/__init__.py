@@ -1,0 +1,1 @@
+"""The pure, deterministic engine: no pygame, no file I/O."""

@@ -1,0 +1,200 @@
+"""What a team can do in a turn, as frozen records; people, signals and channels by index.
+
+Actions travel through one door (`rules.apply`), are logged, and are saved by
+id (`to_dict` / `from_dict`) so a save stays readable and survives reordering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import ClassVar
+
+from game.core.model import Scenario
+from game.core.text import Text
+
+ACTION_COST = 1  # action points per action, the same for every move
+
+
+@dataclass(frozen=True)
+class Action:
+    """Base of every move; `kind` names it in saves."""
+
+    kind: ClassVar[str] = ""
+    vertical: ClassVar[bool] = False  # an official, hierarchical move
+    horizontal: ClassVar[bool] = False  # an informal, network move
+    cost: ClassVar[int] = ACTION_COST
+
+    def describe(self, scenario: Scenario) -> Text:
+        """One sentence saying what the action will do, for the player."""
+        return _DESCRIPTIONS[self.kind].format(**_names(self, scenario))
+
+    def to_dict(self, scenario: Scenario) -> dict:
+        data: dict = {"kind": self.kind}
+        for f in fields(self):
+            data[f.name] = _id_of(f.name, getattr(self, f.name), scenario)
+        return data
+
+
+@dataclass(frozen=True)
+class Escalate(Action):
+    kind: ClassVar[str] = "escalate"
+    vertical: ClassVar[bool] = True
+    signal: int
+    person: int
+
+
+@dataclass(frozen=True)
+class Delegate(Action):
+    kind: ClassVar[str] = "delegate"
+    vertical: ClassVar[bool] = True
+    signal: int
+    person: int
+    to: int
+
+
+@dataclass(frozen=True)
+class RequestValidation(Action):
+    kind: ClassVar[str] = "validate"
+    vertical: ClassVar[bool] = True
+    signal: int
+    person: int
+    gate: int
+
+
+@dataclass(frozen=True)
+class Publish(Action):
+    kind: ClassVar[str] = "publish"
+    vertical: ClassVar[bool] = True
+    signal: int
+    person: int
+    channel: int
+
+
+@dataclass(frozen=True)
+class Share(Action):
+    kind: ClassVar[str] = "share"
+    horizontal: ClassVar[bool] = True
+    signal: int
+    person: int
+    to: int
+
+
+@dataclass(frozen=True)
+class Post(Action):
+    kind: ClassVar[str] = "post"
+    horizontal: ClassVar[bool] = True
+    signal: int
+    person: int
+    community: int
+
+
+@dataclass(frozen=True)
+class AskNetwork(Action):
+    kind: ClassVar[str] = "ask"
+    horizontal: ClassVar[bool] = True
+    person: int
+    topic: int
+
+
+@dataclass(frozen=True)
+class EndTurn(Action):
+    kind: ClassVar[str] = "end_turn"
+    cost: ClassVar[int] = 0
+
+
+ACTION_TYPES: dict[str, type[Action]] = {
+    cls.kind: cls for cls in (Escalate, Delegate, RequestValidation, Publish, Share, Post, AskNetwork, EndTurn)
+}
+
+_PERSON_FIELDS = ("person", "to")
+
+
+def _id_of(name: str, value: int, scenario: Scenario) -> str:
+    if name in _PERSON_FIELDS:
+        return scenario.org.ids[value]
+    if name == "signal":
+        return scenario.signals[value].id
+    if name == "gate":
+        return scenario.gates[value].id
+    if name == "channel":
+        return scenario.channels[value].id
+    if name == "community":
+        return scenario.communities[value].id
+    if name == "topic":
+        return scenario.tags[value]
+    raise KeyError(name)
+
+
+def _index_of(name: str, value: str, scenario: Scenario) -> int:
+    if name in _PERSON_FIELDS:
+        return scenario.org.index_of(value)
+    if name == "signal":
+        return scenario.signal_index(value)
+    if name == "topic":
+        return scenario.tag_index(value)
+    records = {"gate": scenario.gates, "channel": scenario.channels, "community": scenario.communities}
+    for i, record in enumerate(records[name]):
+        if record.id == value:
+            return i
+    raise KeyError(value)
+
+
+def action_from_dict(data: dict, scenario: Scenario) -> Action:
+    """Rebuild a saved action; raises KeyError or ValueError on an unknown id or kind."""
+    cls = ACTION_TYPES[data["kind"]]
+    values = {f.name: _index_of(f.name, data[f.name], scenario) for f in fields(cls)}
+    return cls(**values)
+
+
+def _names(action: Action, scenario: Scenario) -> dict[str, Text | str]:
+    names: dict[str, Text | str] = {}
+    for f in fields(action):
+        value = getattr(action, f.name)
+        if f.name in _PERSON_FIELDS:
+            names[f.name] = scenario.org.names[value]
+        elif f.name == "signal":
+            names[f.name] = scenario.signals[value].title
+        elif f.name == "gate":
+            names[f.name] = scenario.org.names[scenario.gates[value].approver]
+        elif f.name == "channel":
+            names[f.name] = scenario.channels[value].name
+        elif f.name == "community":
+            names[f.name] = scenario.communities[value].name
+        elif f.name == "topic":
+            names[f.name] = scenario.tags[value]
+    if "person" in names and isinstance(action, Escalate):
+        names["manager"] = scenario.org.names[int(scenario.org.manager[action.person])]
+    return names
+
+
+_DESCRIPTIONS = {
+    "escalate": Text.of(
+        en="{person} escalates “{signal}” to their manager: arrives when the manager is available; may be shelved.",
+        fr="{person} remonte « {signal} » à son manager : arrive quand il est disponible ; peut être mis de côté.",
+    ),
+    "delegate": Text.of(
+        en="{person} passes “{signal}” down to {to}: arrives when {to} is available.",
+        fr="{person} transmet « {signal} » à {to} : arrive quand {to} est disponible.",
+    ),
+    "validate": Text.of(
+        en="{person} asks {gate} to validate “{signal}”: takes turns, restores fidelity, exposes a rumour.",
+        fr="{person} demande à {gate} de valider « {signal} » : prend des tours, rétablit la fidélité, démasque une rumeur.",
+    ),
+    "publish": Text.of(
+        en="{person} publishes “{signal}” on {channel} at its next slot: reaches its audience, few pay attention.",
+        fr="{person} publie « {signal} » dans {channel} au prochain créneau : touche son audience, peu y prêtent attention.",
+    ),
+    "share": Text.of(
+        en="{person} tells {to} about “{signal}” directly: fast, may distort or leak.",
+        fr="{person} parle de « {signal} » à {to} directement : rapide, peut déformer ou fuiter.",
+    ),
+    "post": Text.of(
+        en="{person} posts “{signal}” in {community}: members who care pick it up; may leak.",
+        fr="{person} poste « {signal} » dans {community} : les membres intéressés le reprennent ; peut fuiter.",
+    ),
+    "ask": Text.of(
+        en="{person} asks their contacts who knows about {topic}: reveals skills and ties nearby.",
+        fr="{person} demande à ses contacts qui s'y connaît en {topic} : révèle compétences et liens proches.",
+    ),
+    "end_turn": Text.of(en="End the turn.", fr="Finir le tour."),
+}

@@ -1,0 +1,297 @@
+"""Reference strategies that play through `rules.apply` like a human team.
+
+- idle: ends every turn; measures what happens with no decisions at all.
+- random: legal moves picked at random.
+- hierarchy: vertical moves only (escalate, delegate, validate, publish).
+- network: horizontal moves only (ask, share, post).
+- mixed: validates what can wait, finds the exploiter through the network,
+  gets approval through the line, and falls back on the hierarchy.
+
+Bots see only what a team sees (`insight`): never hidden skills or ties, the
+rival's timetable, or whether a signal is a rumour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from game.core import insight, rules
+from game.core.actions import (
+    Action,
+    AskNetwork,
+    Delegate,
+    Escalate,
+    Post,
+    Publish,
+    RequestValidation,
+    Share,
+)
+from game.core.derived import derived
+from game.core.model import NO_PERSON, Scenario
+from game.core.state import GameState
+
+MAX_MOVES_PER_SIGNAL = 2  # keep points for other signals
+
+
+class Bot:
+    """A strategy: `play_turn` spends the team's action points through the rules."""
+
+    name = ""
+
+    def __init__(self, seed: int = 0):
+        self.seed = seed
+
+    def play_turn(self, state: GameState) -> None:
+        for signal in insight.open_signals(state):
+            if state.action_points <= 0:
+                return
+            self.play_signal(state, signal)
+
+    def play_signal(self, state: GameState, signal: int) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def attempt(state: GameState, action: Action) -> bool:
+        """Play `action` if it is legal now; report whether it was played."""
+        if state.action_points < action.cost or not rules.is_legal(state, action):
+            return False
+        rules.apply(state, action)
+        return True
+
+
+class IdleBot(Bot):
+    name = "idle"
+
+    def play_turn(self, state: GameState) -> None:
+        return None
+
+
+class RandomBot(Bot):
+    """Spends its points on uniformly drawn legal moves (its choices are logged, so replays need no seed)."""
+
+    name = "random"
+
+    def __init__(self, seed: int = 0):
+        super().__init__(seed)
+        self.rng = np.random.default_rng([seed, 0x5EED])
+
+    def play_turn(self, state: GameState) -> None:
+        while state.action_points > 0:
+            moves = [a for a in rules.legal_actions(state) if a.cost > 0]
+            if not moves or self.rng.random() < 0.15:
+                return
+            rules.apply(state, moves[self.rng.integers(len(moves))])
+
+
+# ------------------------------------------------------------------ vertical moves
+
+
+def validate(state: GameState, signal: int) -> bool:
+    """Ask the first gate to validate, from a holder, unless done or under way."""
+    if not state.scenario.gates or state.validated[signal]:
+        return False
+    if any(v.signal == signal for v in state.validations):
+        return False
+    holder = _present_holder(state, signal)
+    return holder != NO_PERSON and Bot.attempt(state, RequestValidation(signal, holder, 0))
+
+
+def climb_toward(state: GameState, signal: int, target: int) -> bool:
+    """One hierarchical step that brings the signal closer to `target`."""
+    step = insight.hierarchy_step(state, signal, target)
+    if step is None:
+        return False
+    kind, person, to = step
+    if kind == "delegate":
+        return Bot.attempt(state, Delegate(signal, person, to))
+    return Bot.attempt(state, Escalate(signal, person))
+
+
+def seek_approval(state: GameState, signal: int, person: int) -> bool:
+    """Escalate from the highest holder below the approver of `person`."""
+    approver = insight.approver_of(state, signal, person)
+    if approver == person or state.knows[signal, approver]:
+        return False
+    climber = insight.upward_step(state, signal, person, approver)
+    return Bot.attempt(state, Escalate(signal, climber))
+
+
+def search_down_or_up(state: GameState, signal: int) -> bool:
+    """No known exploiter: follow what managers know of their teams, else escalate."""
+    lead = insight.lead_step(state, signal)
+    if lead is not None and Bot.attempt(state, Delegate(signal, lead[0], lead[1])):
+        return True
+    holders = state.holders(signal)
+    for person in holders[np.argsort(state.hierarchy.level[holders], kind="stable")]:
+        if state.hierarchy.manager[person] != NO_PERSON and Bot.attempt(state, Escalate(signal, int(person))):
+            return True
+    return False
+
+
+def broadcast(state: GameState, signal: int) -> bool:
+    """Publish on the widest official channel a holder may use."""
+    for person in state.holders(signal):
+        for channel in range(len(state.scenario.channels)):
+            if Bot.attempt(state, Publish(signal, int(person), channel)):
+                return True
+    return False
+
+
+def approval_pending(state: GameState, signal: int) -> int:
+    """A capable holder who only lacks approval, or NO_PERSON."""
+    target = insight.best_target(state, signal)
+    if target == NO_PERSON or not state.knows[signal, target]:
+        return NO_PERSON
+    return target
+
+
+class HierarchyBot(Bot):
+    name = "hierarchy"
+
+    def play_signal(self, state: GameState, signal: int) -> None:
+        validate(state, signal)
+        waiting = approval_pending(state, signal)
+        if waiting != NO_PERSON:
+            seek_approval(state, signal, waiting)
+            return
+        target = insight.best_target(state, signal)
+        moved = climb_toward(state, signal, target) if target != NO_PERSON else search_down_or_up(state, signal)
+        if not moved:
+            broadcast(state, signal)
+
+
+# ------------------------------------------------------------------ horizontal moves
+
+
+def ask_around(state: GameState, signal: int, asked: set) -> bool:
+    """Ask the network who has the skill the exploitation needs, from a holder not asked yet."""
+    spec = state.scenario.signals[signal]
+    topics = spec.exploit.skills if len(spec.exploit.skills) else spec.topics
+    for person in state.holders(signal):
+        for topic in topics:
+            key = (int(person), int(topic))
+            if key not in asked and not state.is_absent(int(person)):
+                asked.add(key)
+                return Bot.attempt(state, AskNetwork(int(person), int(topic)))
+    return False
+
+
+def share_along(state: GameState, signal: int, target: int) -> bool:
+    """Share one hop along the shortest known chain of ties toward `target`."""
+    route = insight.network_route(state, signal, target)
+    return len(route) >= 2 and Bot.attempt(state, Share(signal, route[0], route[1]))
+
+
+def post_where(state: GameState, signal: int, wanted: np.ndarray | None = None) -> bool:
+    """Post in a community a holder belongs to: one containing `wanted` people, else an on-topic one."""
+    reach = derived(state.scenario).post_reach[signal]
+    for c in np.argsort(-reach, kind="stable"):
+        community = state.scenario.communities[c]
+        if wanted is not None and not np.isin(wanted, community.members).any():
+            continue
+        for person in np.intersect1d(state.holders(signal), community.members):
+            if Bot.attempt(state, Post(signal, int(person), int(c))):
+                return True
+    return False
+
+
+def spray(state: GameState, signal: int) -> bool:
+    """Tell a known contact who does not know yet, preferring people interested in the topics."""
+    net = state.scenario.network
+    affinity = derived(state.scenario).affinity[signal]
+    best: tuple[float, int, int] | None = None
+    for person in state.holders(signal):
+        edges = np.arange(net.indptr[person], net.indptr[person + 1])
+        contacts = net.indices[edges]
+        fresh = state.known_edge[edges] & ~state.knows[signal, contacts] & ~state.opposed[signal, contacts]
+        for contact in contacts[fresh]:
+            rank = (float(affinity[contact]), -int(contact), int(person))
+            if best is None or rank > best:
+                best = rank
+    if best is None:
+        return False
+    return Bot.attempt(state, Share(signal, best[2], -best[1]))
+
+
+class NetworkBot(Bot):
+    name = "network"
+
+    def __init__(self, seed: int = 0):
+        super().__init__(seed)
+        self.asked: set[tuple[int, int]] = set()
+
+    def play_signal(self, state: GameState, signal: int) -> None:
+        waiting = approval_pending(state, signal)
+        if waiting != NO_PERSON:
+            approver = insight.approver_of(state, signal, waiting)
+            if not (share_along(state, signal, approver) or post_where(state, signal, np.array([approver]))):
+                spray(state, signal)
+            return
+        target = insight.best_target(state, signal)
+        if target == NO_PERSON:
+            ask_around(state, signal, self.asked) or post_where(state, signal) or spray(state, signal)
+            return
+        if not share_along(state, signal, target):
+            ask_around(state, signal, self.asked) or post_where(state, signal) or spray(state, signal)
+
+
+# ------------------------------------------------------------------ both
+
+
+class MixedBot(NetworkBot):
+    """Network to find and reach the exploiter, hierarchy for approval and for what can wait."""
+
+    name = "mixed"
+
+    def play_signal(self, state: GameState, signal: int) -> None:
+        spec = state.scenario.signals[signal]
+        validate(state, signal)
+        urgent = spec.decay > 0
+        if not urgent and not state.validated[signal]:
+            return  # no value lost by waiting: let validation weed out a rumour before spreading it
+        waiting = approval_pending(state, signal)
+        if waiting != NO_PERSON:
+            seek_approval(state, signal, waiting) or share_along(
+                state, signal, insight.approver_of(state, signal, waiting)
+            )
+            return
+        target = insight.best_target(state, signal)
+        if target == NO_PERSON:
+            if not ask_around(state, signal, self.asked):
+                search_down_or_up(state, signal)
+            return
+        if share_along(state, signal, target):
+            self._prepare_approval(state, signal, target)
+            return
+        if not ask_around(state, signal, self.asked):
+            climb_toward(state, signal, target)
+
+    @staticmethod
+    def _prepare_approval(state: GameState, signal: int, target: int) -> None:
+        """While the exploiter hears through the network, warn their approver through a known tie."""
+        approver = insight.approver_of(state, signal, target)
+        if approver != target and not state.knows[signal, approver]:
+            share_along(state, signal, approver)
+
+
+BOTS: dict[str, Callable[[int], Bot]] = {
+    cls.name: cls for cls in (IdleBot, RandomBot, HierarchyBot, NetworkBot, MixedBot)
+}
+
+
+def play_game(scenario: Scenario, seed: int | None, bot: str | Bot) -> GameState:
+    """Play a whole game with one bot; the state's action log replays it."""
+    state = rules.new_game(scenario, seed)
+    player = BOTS[bot](state.seed) if isinstance(bot, str) else bot
+    while not state.over:
+        player.play_turn(state)
+        rules.end_turn(state)
+    return state
+
+
+def _present_holder(state: GameState, signal: int) -> int:
+    holders = state.holders(signal)
+    present = holders[state.absent_until[holders] <= state.turn]
+    return int(present[0]) if len(present) else NO_PERSON

@@ -1,0 +1,122 @@
+"""What the team can see and work out: known exploiters, routes over known ties and down the org chart.
+
+Bots (and later the UI's hints) use only this view of the game: known skills,
+known ties, who holds what. They never read hidden skills, hidden ties, the
+rival's timetable or whether a signal is genuine.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.core.model import NO_PERSON
+from game.core.state import NOT_YET, GameState
+
+UNSEEN = -2  # parent marker for people the search has not reached
+
+
+def open_signals(state: GameState) -> list[int]:
+    """Signals the team can still act on, most valuable first."""
+    live = [
+        s
+        for s in range(len(state.scenario.signals))
+        if state.knows[s].any()
+        and not state.exposed[s]
+        and state.exploit_done[s] == NOT_YET
+        and state.exploiter[s] == NO_PERSON
+    ]
+    return sorted(live, key=lambda s: -state.scenario.signals[s].value)
+
+
+def seems_capable(state: GameState, signal: int) -> np.ndarray:
+    """bool (n,): people the team knows to have every skill the signal's exploitation needs."""
+    skills = state.scenario.signals[signal].exploit.skills
+    if len(skills) == 0:
+        return np.ones(state.size, dtype=bool)
+    return state.known_skill[:, skills].all(axis=1)
+
+
+def approver_of(state: GameState, signal: int, person: int) -> int:
+    """Whose approval `person` needs to exploit the signal (themselves when none is needed)."""
+    level = state.scenario.signals[signal].exploit.approval_level
+    if level is None:
+        return person
+    return int(state.hierarchy.ancestor_at_level(level)[person])
+
+
+def best_target(state: GameState, signal: int) -> int:
+    """The known capable person to aim for: one who already knows, else the nearest to a holder."""
+    capable = seems_capable(state, signal) & (state.absent_until <= state.turn)
+    knowing = np.flatnonzero(capable & state.knows[signal])
+    if len(knowing):
+        return int(knowing[np.argmax(state.fidelity[signal, knowing])])
+    candidates = np.flatnonzero(capable & ~state.opposed[signal])
+    if len(candidates) == 0:
+        return NO_PERSON
+    holders = state.holders(signal)
+    distance = np.abs(state.hierarchy.level[candidates] - state.hierarchy.level[holders].min())
+    return int(candidates[np.argmin(distance)])
+
+
+def network_route(state: GameState, signal: int, target: int, max_hops: int = 4) -> list[int]:
+    """Shortest chain of known ties from a holder to `target` ([holder, ..., target]), or []."""
+    net = state.scenario.network
+    passable = ~state.opposed[signal] & (state.absent_until <= state.turn)
+    parent = np.full(state.size, UNSEEN, dtype=np.int64)
+    frontier = state.holders(signal)
+    frontier = frontier[state.absent_until[frontier] <= state.turn]
+    parent[frontier] = NO_PERSON
+    for _ in range(max_hops):
+        if len(frontier) == 0 or parent[target] != UNSEEN:
+            break
+        starts = net.indptr[frontier]
+        counts = net.indptr[frontier + 1] - starts
+        edges = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        known = state.known_edge[edges]
+        source = np.repeat(frontier, counts)[known]
+        reached = net.indices[edges[known]].astype(np.int64)
+        fresh = (parent[reached] == UNSEEN) & passable[reached]
+        reached, first = np.unique(reached[fresh], return_index=True)
+        parent[reached] = source[fresh][first]
+        frontier = reached
+    if parent[target] in (UNSEEN, NO_PERSON):
+        return []
+    path = [target]
+    while parent[path[-1]] != NO_PERSON:
+        path.append(int(parent[path[-1]]))
+    return path[::-1]
+
+
+def hierarchy_step(state: GameState, signal: int, target: int) -> tuple[str, int, int] | None:
+    """Next vertical move toward `target`: ("delegate", from, to) or ("escalate", from, -1)."""
+    hierarchy = state.hierarchy
+    chain = [target] + hierarchy.chain_up(target)
+    knows = state.knows[signal]
+    for below, person in zip(chain, chain[1:]):
+        if knows[person]:
+            return ("delegate", person, below)
+    holders = state.holders(signal)
+    top = int(holders[np.argmin(hierarchy.level[holders])])
+    return ("escalate", top, NO_PERSON)
+
+
+def upward_step(state: GameState, signal: int, person: int, approver: int) -> int:
+    """Who should escalate so that `approver` (above `person`) hears: the highest holder below them."""
+    climber = person
+    for boss in state.hierarchy.chain_up(person):
+        if boss == approver:
+            return climber
+        if state.knows[signal, boss]:
+            climber = boss
+    return climber
+
+
+def lead_step(state: GameState, signal: int) -> tuple[int, int] | None:
+    """A delegation toward a report whose team the team knows can exploit the signal."""
+    hierarchy = state.hierarchy
+    leads = np.flatnonzero(state.lead[signal] & ~state.knows[signal])
+    for report in leads:
+        boss = int(hierarchy.manager[report])
+        if boss != NO_PERSON and state.knows[signal, boss]:
+            return boss, int(report)
+    return None

@@ -1,0 +1,97 @@
+"""Every sentence the engine says to players (refusals and log lines), in English and French."""
+
+from __future__ import annotations
+
+from game.core.text import Text
+
+
+def _t(en: str, fr: str) -> Text:
+    return Text.of(en=en, fr=fr)
+
+
+# Refusals (IllegalAction reasons)
+GAME_OVER = _t("The game is over.", "La partie est terminée.")
+NO_POINTS = _t(
+    "No action points left this turn: end the turn.",
+    "Plus de points d'action ce tour-ci : finissez le tour.",
+)
+UNKNOWN_ACTION = _t("That is not a move of this game.", "Ce n'est pas un coup de ce jeu.")
+OUT_OF_RANGE = _t(
+    "That person, signal or channel does not exist.", "Cette personne, ce signal ou ce canal n'existe pas."
+)
+NOT_HOLDER = _t("{person} does not know about “{signal}”.", "{person} n'est pas au courant de « {signal} ».")
+ABSENT = _t("{person} is away until turn {turn}.", "{person} est absent(e) jusqu'au tour {turn}.")
+EXPOSED = _t(
+    "“{signal}” has been exposed as a rumour: nobody will pass it on.",
+    "« {signal} » a été démasqué comme rumeur : personne ne le relaiera.",
+)
+DONE = _t("“{signal}” has already been exploited.", "« {signal} » a déjà été exploité.")
+NO_MANAGER = _t(
+    "{person} is at the top: there is no one to escalate to.", "{person} est au sommet : personne au-dessus."
+)
+ALREADY_KNOWS = _t("{to} already knows about “{signal}”.", "{to} est déjà au courant de « {signal} ».")
+ALREADY_SENT = _t(
+    "“{signal}” is already on its way to {to}.",
+    "« {signal} » est déjà en route vers {to}.",
+)
+NOT_REPORT = _t("{to} does not report to {person}.", "{to} ne dépend pas de {person}.")
+ALREADY_VALIDATED = _t("“{signal}” is already validated.", "« {signal} » est déjà validé.")
+VALIDATION_PENDING = _t("“{signal}” is already being validated.", "« {signal} » est déjà en cours de validation.")
+NOT_PUBLISHER = _t("{person} may not publish on {channel}.", "{person} n'a pas le droit de publier dans {channel}.")
+NEEDS_VALIDATION = _t(
+    "{channel} only carries validated news: ask {gate} to validate “{signal}” first.",
+    "{channel} ne diffuse que des informations validées : faites d'abord valider « {signal} » par {gate}.",
+)
+ALREADY_QUEUED = _t(
+    "“{signal}” is already scheduled on {channel}.",
+    "« {signal} » est déjà programmé dans {channel}.",
+)
+NO_TEAM = _t("{person} has no team meeting to speak at.", "{person} n'a pas de réunion d'équipe où parler.")
+NO_TIE = _t(
+    "You know of no tie between {person} and {to}: ask the network first.",
+    "Vous ne connaissez aucun lien entre {person} et {to} : interrogez d'abord le réseau.",
+)
+SELF = _t("{person} cannot do that with themselves.", "{person} ne peut pas faire cela avec soi-même.")
+NOT_MEMBER = _t("{person} is not a member of {community}.", "{person} n'est pas membre de {community}.")
+ALREADY_POSTED = _t(
+    "“{signal}” has already been posted in {community}.",
+    "« {signal} » a déjà été posté dans {community}.",
+)
+
+# Log lines
+APPEARS = _t("“{signal}” reaches {person}.", "« {signal} » parvient à {person}.")
+ARRIVES = _t("{person} receives “{signal}” from {sender}.", "{person} reçoit « {signal} » de {sender}.")
+SHELVED = _t("{person} shelves “{signal}”.", "{person} met « {signal} » de côté.")
+VALIDATED = _t("{person} validates “{signal}”.", "{person} valide « {signal} ».")
+RUMOUR_EXPOSED = _t(
+    "{person} exposes “{signal}” as a rumour.",
+    "{person} démasque « {signal} » : c'est une rumeur.",
+)
+CHANNEL_FIRED = _t(
+    "{channel} carries “{signal}”: {count} people take it in.",
+    "{channel} diffuse « {signal} » : {count} personnes le retiennent.",
+)
+NETWORK_SPREAD = _t(
+    "“{signal}” spreads on the network to {count} people.",
+    "« {signal} » se propage sur le réseau à {count} personnes.",
+)
+OPPOSED = _t(
+    "{count} people dismiss “{signal}” and will not relay it.",
+    "{count} personnes rejettent « {signal} » et ne le relaieront pas.",
+)
+LEAKED = _t(
+    "“{signal}” leaked to {rival}.",
+    "« {signal} » a fuité chez {rival}.",
+)
+WORK_STARTS = _t(
+    "{person} starts acting on “{signal}”.",
+    "{person} commence à exploiter « {signal} ».",
+)
+EXPLOITED = _t("{person} exploits “{signal}”.", "{person} exploite « {signal} ».")
+RIVAL_EXPLOITED = _t("{rival} exploits “{signal}”.", "{rival} exploite « {signal} ».")
+ABSENCE = _t("{person} is away for {duration} turns.", "{person} est absent(e) pendant {duration} tours.")
+REORG = _t("{person} now reports to {manager}.", "{person} dépend désormais de {manager}.")
+ASKED = _t(
+    "{person} asks around about {topic}: {people} people and {ties} ties come to light.",
+    "{person} se renseigne sur {topic} : {people} personnes et {ties} liens apparaissent.",
+)

@@ -1,0 +1,69 @@
+"""Outcome of each signal's race and the team's score."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from game.core.state import NOT_YET, GameState
+
+LOST_RACE_SHARE = 0.3  # share of the points kept when the rival exploited first
+RUMOUR_PENALTY = 1.0  # exploiting a rumour costs this × its value
+EXPOSURE_REWARD = 0.25  # exposing a rumour before anyone acted on it earns this × its value
+
+
+@dataclass(frozen=True)
+class SignalOutcome:
+    id: str
+    exploited_turn: int | None
+    competitor_turn: int | None
+    margin: int | None  # competitor_turn - exploited_turn, positive = won by that many turns
+    won: bool
+    points: float
+    genuine: bool
+    exposed: bool
+    leaks: int
+    fidelity: float | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def value_left(state: GameState, signal: int, turn: int) -> float:
+    spec = state.scenario.signals[signal]
+    return spec.value * (1.0 - spec.decay) ** max(turn - spec.appears_turn, 0)
+
+
+def outcome(state: GameState, signal: int) -> SignalOutcome:
+    spec = state.scenario.signals[signal]
+    exploited = int(state.exploit_done[signal]) if state.exploit_done[signal] != NOT_YET else None
+    rival = int(state.competitor_done[signal]) if state.competitor_done[signal] != NOT_YET else None
+    margin = rival - exploited if exploited is not None and rival is not None else None
+    won = spec.genuine and exploited is not None and (rival is None or exploited < rival)
+    fidelity = float(state.exploit_fidelity[signal]) if exploited is not None else None
+    points = 0.0
+    if exploited is not None and spec.genuine:
+        points = value_left(state, signal, exploited) * fidelity * (1.0 if won else LOST_RACE_SHARE)
+    elif exploited is not None:
+        points = -RUMOUR_PENALTY * spec.value
+    elif state.exposed[signal]:
+        points = EXPOSURE_REWARD * spec.value
+    return SignalOutcome(
+        id=spec.id,
+        exploited_turn=exploited,
+        competitor_turn=rival,
+        margin=margin,
+        won=won,
+        points=round(points, 2),
+        genuine=spec.genuine,
+        exposed=bool(state.exposed[signal]),
+        leaks=int(state.leaks[signal]),
+        fidelity=None if fidelity is None else round(fidelity, 3),
+    )
+
+
+def outcomes(state: GameState) -> list[SignalOutcome]:
+    return [outcome(state, s) for s in range(len(state.scenario.signals))]
+
+
+def score(state: GameState) -> float:
+    return round(sum(o.points for o in outcomes(state)), 2)

@@ -1,0 +1,219 @@
+"""How a signal moves: one step of the hierarchy, the official channels and the network per turn.
+
+Everything per person is vectorised: the network step gathers the CSR edges of
+the people relaying, channels select their audience as masks or pre-order
+slices. Python loops run over messages and publications, never over people.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.core import phrases
+from game.core.derived import derived
+from game.core.model import Channel
+from game.core.state import (
+    VIA_CHANNEL,
+    VIA_HIERARCHY,
+    VIA_NETWORK,
+    GameState,
+    LogEntry,
+)
+
+HIERARCHY_FIDELITY_LOSS = 0.02  # fidelity lost per hierarchical hop (reworded, summarised)
+SHELVE_FACTOR = 0.5  # chance a manager shelves what arrives = this × their scepticism
+OPPOSE_FACTOR = 1.0  # chance a contact dismisses an unvalidated message = this × their scepticism
+ENRICH = 0.05  # fidelity an expert adds when they relay
+TOPIC_BOOST = 1.0  # relay chance is multiplied by (1 + this) toward people interested in the topics
+
+
+def learn(
+    state: GameState,
+    signal: int,
+    people: np.ndarray,
+    fidelity: np.ndarray | float,
+    via: int,
+    source: np.ndarray | int,
+) -> np.ndarray:
+    """People hear of a signal; those who already knew keep the better copy. Returns the newcomers."""
+    people = np.asarray(people, dtype=np.int64)
+    fidelity = np.clip(np.broadcast_to(np.asarray(fidelity, dtype=float), people.shape), 0.0, 1.0)
+    source = np.broadcast_to(np.asarray(source, dtype=np.int32), people.shape)
+    knew = state.knows[signal, people]
+    better = fidelity > state.fidelity[signal, people]
+    state.fidelity[signal, people[better]] = fidelity[better]
+    new = ~knew
+    newcomers = people[new]
+    state.knows[signal, newcomers] = True
+    state.learned_turn[signal, newcomers] = state.turn
+    state.learned_via[signal, newcomers] = via
+    state.learned_from[signal, newcomers] = source[new]
+    if state.scenario.visibility.skills_hidden:
+        state.known_skill[newcomers] = state.scenario.org.skills[newcomers]
+    return newcomers
+
+
+def reveal_team(state: GameState, signal: int, manager: int) -> None:
+    """A manager who receives a signal officially knows what their team can do about it."""
+    hierarchy = state.hierarchy
+    reports = hierarchy.reports(manager)
+    if state.scenario.visibility.skills_hidden:
+        state.known_skill[reports] = state.scenario.org.skills[reports]
+    capable_below = hierarchy.subtree_counts(derived(state.scenario).capable[signal])
+    state.lead[signal, reports] = capable_below[reports] > 0
+
+
+def deliver_messages(state: GameState) -> None:
+    """Hierarchy messages reach recipients who are available; some managers shelve them."""
+    org = state.scenario.org
+    waiting = []
+    for message in state.inbox:
+        recipient = message.recipient
+        if not state.available[recipient]:
+            waiting.append(message)
+            continue
+        entry = dict(signal=state.scenario.signals[message.signal].title, person=org.names[recipient])
+        if state.rng.random() < SHELVE_FACTOR * org.scepticism[recipient]:
+            state.log.append(LogEntry(state.turn, phrases.SHELVED.format(**entry), message.signal, recipient))
+            continue
+        learn(state, message.signal, np.array([recipient]), message.fidelity, VIA_HIERARCHY, message.sender)
+        reveal_team(state, message.signal, recipient)
+        text = phrases.ARRIVES.format(sender=org.names[message.sender], **entry)
+        state.log.append(LogEntry(state.turn, text, message.signal, recipient))
+    state.inbox = waiting
+
+
+def audience(state: GameState, channel: Channel, publisher: int) -> np.ndarray:
+    """Who a channel reaches now (the org chart may have changed)."""
+    hierarchy = state.hierarchy
+    if channel.kind == "team_meeting":
+        boss = int(hierarchy.manager[publisher])
+        parts = [hierarchy.reports(publisher)]
+        if boss >= 0:
+            parts += [np.array([boss]), hierarchy.reports(boss)]
+        people = np.unique(np.concatenate(parts))
+        return people[people != publisher]
+    spec = channel.audience
+    if spec.kind == "subtree":
+        return np.sort(hierarchy.subtree(spec.value))
+    if spec.kind == "all":
+        return np.arange(state.size)
+    if spec.kind == "max_level":
+        return np.flatnonzero(hierarchy.level <= spec.value)
+    if spec.kind == "min_level":
+        return np.flatnonzero(hierarchy.level >= spec.value)
+    return np.flatnonzero(state.scenario.org.department == spec.value)
+
+
+def fire_channels(state: GameState) -> None:
+    """Publications whose slot is this turn reach the present audience, filtered by attention."""
+    remaining = []
+    for pub in state.publications:
+        if pub.slot != state.turn:
+            remaining.append(pub)
+            continue
+        channel = state.scenario.channels[pub.channel]
+        people = audience(state, channel, pub.publisher)
+        people = people[state.absent_until[people] <= state.turn]
+        absorbed = people[state.rng.random(len(people)) < channel.attention]
+        learn(state, pub.signal, absorbed, pub.fidelity, VIA_CHANNEL, pub.publisher)
+        text = phrases.CHANNEL_FIRED.format(
+            channel=channel.name, signal=state.scenario.signals[pub.signal].title, count=len(absorbed)
+        )
+        state.log.append(LogEntry(state.turn, text, pub.signal, pub.publisher))
+    state.publications = remaining
+
+
+def _relay_edges(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges along which last turn's fresh holders pass the signal on spontaneously."""
+    scenario, net = state.scenario, state.scenario.network
+    relays = np.flatnonzero(state.spreading[signal] & (state.absent_until <= state.turn))
+    if len(relays) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    starts = net.indptr[relays]
+    counts = net.indptr[relays + 1] - starts
+    total = int(counts.sum())
+    edges = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
+    source = np.repeat(relays, counts)
+    target = net.indices[edges].astype(np.int64)
+    interested = derived(scenario).affinity[signal, target]
+    chance = (
+        scenario.signals[signal].virality
+        * scenario.org.openness[source]
+        * net.weight[edges]
+        * (1.0 + TOPIC_BOOST * interested)
+    )
+    hit = state.rng.random(total) < chance
+    return source[hit], target[hit], edges[hit]
+
+
+def _team_moves(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Shares and posts the team made this turn: who reached whom, at what fidelity."""
+    moves = [m for m in state.network_moves if m.signal == signal]
+    if not moves:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    sources, targets, fidelity = [], [], []
+    for move in moves:
+        picked = move.targets[state.rng.random(len(move.targets)) < move.reach]
+        sources.append(np.full(len(picked), move.sender))
+        targets.append(picked)
+        fidelity.append(np.full(len(picked), move.fidelity))
+    return np.concatenate(sources), np.concatenate(targets).astype(np.int64), np.concatenate(fidelity)
+
+
+def spread_network(state: GameState) -> None:
+    """One network step for every signal: team moves plus spontaneous relays; distort, oppose, leak."""
+    scenario = state.scenario
+    org = scenario.org
+    fresh = np.zeros_like(state.spreading)
+    for s, signal in enumerate(scenario.signals):
+        if state.exposed[s] or not (state.spreading[s].any() or state.network_moves):
+            continue
+        move_src, move_dst, move_fid = _team_moves(state, s)
+        relay_src, relay_dst, relay_edges = _relay_edges(state, s)
+        if len(relay_edges) and scenario.visibility.network_hidden:
+            state.known_edge[relay_edges] = True
+            state.known_edge[derived(scenario).reverse_edge[relay_edges]] = True
+        source = np.concatenate((move_src, relay_src)).astype(np.int64)
+        target = np.concatenate((move_dst, relay_dst))
+        fidelity = np.concatenate((move_fid, state.fidelity[s, relay_src]))
+        if len(source) == 0:
+            continue
+        _leak(state, s, np.unique(source))
+        open_minded = ~state.knows[s, target] & ~state.opposed[s, target]
+        open_minded &= state.absent_until[target] <= state.turn
+        source, target, fidelity = source[open_minded], target[open_minded], fidelity[open_minded]
+        if not state.validated[s]:
+            dismissed = state.rng.random(len(target)) < OPPOSE_FACTOR * org.scepticism[target]
+            _log_count(state, s, phrases.OPPOSED, np.unique(target[dismissed]))
+            state.opposed[s, target[dismissed]] = True
+            source, target, fidelity = source[~dismissed], target[~dismissed], fidelity[~dismissed]
+        enrich = ENRICH * derived(scenario).expert[s, source]
+        fidelity = fidelity - signal.distortion + enrich
+        order = np.lexsort((-fidelity, target))  # best copy first for each target
+        target, first = np.unique(target[order], return_index=True)
+        newcomers = learn(state, s, target, fidelity[order][first], VIA_NETWORK, source[order][first])
+        fresh[s, newcomers] = True
+        _log_count(state, s, phrases.NETWORK_SPREAD, newcomers)
+    state.spreading = fresh
+    state.network_moves = []
+
+
+def _leak(state: GameState, signal: int, senders: np.ndarray) -> None:
+    """Each person passing the signal on over the network may leak it to the rival."""
+    sensitivity = state.scenario.signals[signal].sensitivity
+    leaks = int((state.rng.random(len(senders)) < sensitivity).sum())
+    if leaks == 0:
+        return
+    state.leaks[signal] += leaks
+    state.competitor_due[signal] -= leaks * state.scenario.competitor.leak_gain
+    text = phrases.LEAKED.format(signal=state.scenario.signals[signal].title, rival=state.scenario.competitor.name)
+    state.log.append(LogEntry(state.turn, text, signal))
+
+
+def _log_count(state: GameState, signal: int, phrase, people: np.ndarray) -> None:
+    if len(people):
+        text = phrase.format(signal=state.scenario.signals[signal].title, count=len(people))
+        state.log.append(LogEntry(state.turn, text, signal, int(people[0])))

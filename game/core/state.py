@@ -1,0 +1,149 @@
+"""GameState: everything that changes during one team's game, as numpy arrays plus a few queues.
+
+One state per team; the scenario is shared and immutable. Rows of the
+(signal, person) arrays are signals, columns are people.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.core.actions import Action
+from game.core.hierarchy import Hierarchy
+from game.core.model import Scenario
+from game.core.text import Text
+
+# How someone learned a signal (values of GameState.learned_via).
+VIA_NONE = 0
+VIA_ORIGIN = 1
+VIA_HIERARCHY = 2  # escalated, delegated or validated
+VIA_CHANNEL = 3  # official channel
+VIA_NETWORK = 4  # told by a contact, a community post or spontaneous relay
+NOT_YET = -1  # turn value for "never"
+
+
+@dataclass
+class Message:
+    """A signal travelling one step along the hierarchy, waiting for its recipient."""
+
+    signal: int
+    sender: int
+    recipient: int
+    fidelity: float
+    sent_turn: int
+
+
+@dataclass
+class PendingValidation:
+    signal: int
+    requester: int
+    gate: int
+    done_turn: int
+
+
+@dataclass
+class Publication:
+    signal: int
+    publisher: int
+    channel: int
+    fidelity: float
+    slot: int  # turn the channel will carry it
+
+
+@dataclass
+class NetworkMove:
+    """A share (to one contact) or a post (to a community) made by the team this turn."""
+
+    signal: int
+    sender: int
+    targets: np.ndarray  # int32 people
+    reach: float  # chance each target picks it up
+    fidelity: float
+
+
+@dataclass
+class LogEntry:
+    turn: int
+    text: Text
+    signal: int = -1
+    person: int = -1
+
+
+@dataclass
+class GameState:
+    scenario: Scenario
+    seed: int
+    rng: np.random.Generator
+    hierarchy: Hierarchy
+    turn: int
+    action_points: int
+    over: bool
+    absent_until: np.ndarray  # int32 (n,): first turn the person is back
+    available: np.ndarray  # bool (n,): can act on their inbox this turn
+    knows: np.ndarray  # bool (S, n)
+    fidelity: np.ndarray  # float64 (S, n): 0 where unknown
+    learned_turn: np.ndarray  # int32 (S, n), NOT_YET where unknown
+    learned_via: np.ndarray  # int8 (S, n), VIA_*
+    learned_from: np.ndarray  # int32 (S, n): who told them, -1 for none
+    opposed: np.ndarray  # bool (S, n): rejected it on the network, will not take it again that way
+    spreading: np.ndarray  # bool (S, n): heard it on the network last turn, may relay now
+    lead: np.ndarray  # bool (S, n): the team knows this person's subtree holds a capable exploiter
+    known_skill: np.ndarray  # bool (n, tags)
+    known_edge: np.ndarray  # bool (edges,)
+    validated: np.ndarray  # bool (S,)
+    exposed: np.ndarray  # bool (S,): a rumour shown up by validation
+    exploiter: np.ndarray  # int32 (S,): who works on it, -1
+    exploit_fidelity: np.ndarray  # float64 (S,)
+    exploit_started: np.ndarray  # int32 (S,)
+    exploit_done: np.ndarray  # int32 (S,): turn the team exploited it, NOT_YET
+    competitor_due: np.ndarray  # float64 (S,): turn the rival will exploit, inf for never
+    competitor_done: np.ndarray  # int32 (S,): turn the rival exploited it, NOT_YET
+    leaks: np.ndarray  # int32 (S,)
+    inbox: list[Message] = field(default_factory=list)
+    validations: list[PendingValidation] = field(default_factory=list)
+    publications: list[Publication] = field(default_factory=list)
+    network_moves: list[NetworkMove] = field(default_factory=list)
+    posted: set[tuple[int, int]] = field(default_factory=set)  # (signal, community) already posted
+    log: list[LogEntry] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)  # every applied action, EndTurn included
+    min_action_points: int = 0  # lowest action points ever seen (an invariant check)
+
+    @property
+    def size(self) -> int:
+        return self.scenario.org.size
+
+    def appeared(self) -> np.ndarray:
+        """Signals that have appeared so far, as a bool (S,) mask."""
+        turns = np.array([s.appears_turn for s in self.scenario.signals])
+        return turns <= self.turn
+
+    def holders(self, signal: int) -> np.ndarray:
+        return np.flatnonzero(self.knows[signal])
+
+    def is_absent(self, person: int) -> bool:
+        return bool(self.absent_until[person] > self.turn)
+
+    def fingerprint(self) -> str:
+        """A hash of everything that matters, to check that two games are identical."""
+        digest = hashlib.sha256()
+        for array in (
+            self.knows,
+            self.fidelity,
+            self.learned_turn,
+            self.learned_via,
+            self.hierarchy.manager,
+            self.exploit_done,
+            self.competitor_done,
+            self.competitor_due,
+            self.leaks,
+            self.exposed,
+            self.known_edge,
+            self.known_skill,
+        ):
+            digest.update(np.ascontiguousarray(array).tobytes())
+        digest.update(f"{self.turn}|{self.action_points}|{self.over}".encode())
+        digest.update(repr(self.rng.bit_generator.state).encode())
+        return digest.hexdigest()

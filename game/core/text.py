@@ -1,0 +1,42 @@
+"""Player-facing text in several languages (French and English at least)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+LANGUAGES = ("en", "fr")  # languages the game is translated into
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text with one version per language; `get` falls back sensibly."""
+
+    by_language: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def plain(cls, text: str, language: str = DEFAULT_LANGUAGE) -> Text:
+        return cls({language: text})
+
+    @classmethod
+    def of(cls, **by_language: str) -> Text:
+        return cls(dict(by_language))
+
+    def get(self, language: str) -> str:
+        if language in self.by_language:
+            return self.by_language[language]
+        if DEFAULT_LANGUAGE in self.by_language:
+            return self.by_language[DEFAULT_LANGUAGE]
+        return next(iter(self.by_language.values()), "")
+
+    def format(self, **values: object) -> Text:
+        """Fill `{name}` placeholders in every language."""
+        filled = {}
+        for lang, text in self.by_language.items():
+            localised = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in values.items()}
+            filled[lang] = text.format(**localised)
+        return Text(filled)
+
+    def __str__(self) -> str:
+        return self.get(DEFAULT_LANGUAGE)

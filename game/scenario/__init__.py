@@ -1,0 +1,1 @@
+"""Loading and generating scenarios: untrusted YAML in, `game.core.model.Scenario` out."""
