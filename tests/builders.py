@@ -37,7 +37,7 @@ def network_from_ties(n: int, ties: list[tuple[int, int]], weight: float = 1.0) 
 def make_signal(
     origin: int,
     *,
-    skills: list[int] = (),
+    skills: list[int] = (1,),  # skill_b: nobody has it unless a test gives it
     topics: list[int] = (),
     value: float = 100.0,
     decay: float = 0.0,

@@ -44,12 +44,16 @@ class Bot:
         self.seed = seed
 
     def play_turn(self, state: GameState) -> None:
-        for signal in insight.open_signals(state):
-            if state.action_points <= 0:
-                return
-            self.play_signal(state, signal)
+        """Pass over the open signals, most valuable first, until points run out or nothing helps."""
+        moved = True
+        while moved and state.action_points > 0:
+            moved = False
+            for signal in insight.open_signals(state):
+                if state.action_points > 0 and self.play_signal(state, signal):
+                    moved = True
 
-    def play_signal(self, state: GameState, signal: int) -> None:
+    def play_signal(self, state: GameState, signal: int) -> bool:
+        """Play at most a move or two for `signal`; report whether anything was played."""
         raise NotImplementedError
 
     @staticmethod
@@ -94,8 +98,12 @@ def validate(state: GameState, signal: int) -> bool:
         return False
     if any(v.signal == signal for v in state.validations):
         return False
-    holder = _present_holder(state, signal)
-    return holder != NO_PERSON and Bot.attempt(state, RequestValidation(signal, holder, 0))
+    for holder in state.holders(signal):
+        if rules.may_request_validation(state, int(holder)) and Bot.attempt(
+            state, RequestValidation(signal, int(holder), 0)
+        ):
+            return True
+    return False
 
 
 def climb_toward(state: GameState, signal: int, target: int) -> bool:
@@ -150,16 +158,15 @@ def approval_pending(state: GameState, signal: int) -> int:
 class HierarchyBot(Bot):
     name = "hierarchy"
 
-    def play_signal(self, state: GameState, signal: int) -> None:
-        validate(state, signal)
+    def play_signal(self, state: GameState, signal: int) -> bool:
+        if validate(state, signal):
+            return True
         waiting = approval_pending(state, signal)
         if waiting != NO_PERSON:
-            seek_approval(state, signal, waiting)
-            return
+            return seek_approval(state, signal, waiting)
         target = insight.best_target(state, signal)
         moved = climb_toward(state, signal, target) if target != NO_PERSON else search_down_or_up(state, signal)
-        if not moved:
-            broadcast(state, signal)
+        return moved or broadcast(state, signal)
 
 
 # ------------------------------------------------------------------ horizontal moves
@@ -222,19 +229,19 @@ class NetworkBot(Bot):
         super().__init__(seed)
         self.asked: set[tuple[int, int]] = set()
 
-    def play_signal(self, state: GameState, signal: int) -> None:
+    def play_signal(self, state: GameState, signal: int) -> bool:
         waiting = approval_pending(state, signal)
         if waiting != NO_PERSON:
             approver = insight.approver_of(state, signal, waiting)
-            if not (share_along(state, signal, approver) or post_where(state, signal, np.array([approver]))):
-                spray(state, signal)
-            return
+            return (
+                share_along(state, signal, approver)
+                or post_where(state, signal, np.array([approver]))
+                or spray(state, signal)
+            )
         target = insight.best_target(state, signal)
-        if target == NO_PERSON:
-            ask_around(state, signal, self.asked) or post_where(state, signal) or spray(state, signal)
-            return
-        if not share_along(state, signal, target):
-            ask_around(state, signal, self.asked) or post_where(state, signal) or spray(state, signal)
+        if target != NO_PERSON and share_along(state, signal, target):
+            return True
+        return ask_around(state, signal, self.asked) or post_where(state, signal) or spray(state, signal)
 
 
 # ------------------------------------------------------------------ both
@@ -245,35 +252,23 @@ class MixedBot(NetworkBot):
 
     name = "mixed"
 
-    def play_signal(self, state: GameState, signal: int) -> None:
-        spec = state.scenario.signals[signal]
-        validate(state, signal)
-        urgent = spec.decay > 0
-        if not urgent and not state.validated[signal]:
-            return  # no value lost by waiting: let validation weed out a rumour before spreading it
+    def play_signal(self, state: GameState, signal: int) -> bool:
+        if validate(state, signal):
+            return True
+        if state.scenario.signals[signal].decay == 0 and not state.validated[signal]:
+            return False  # no value lost by waiting: let validation weed out a rumour before spreading it
         waiting = approval_pending(state, signal)
         if waiting != NO_PERSON:
-            seek_approval(state, signal, waiting) or share_along(
-                state, signal, insight.approver_of(state, signal, waiting)
-            )
-            return
+            approver = insight.approver_of(state, signal, waiting)
+            return seek_approval(state, signal, waiting) or share_along(state, signal, approver)
         target = insight.best_target(state, signal)
         if target == NO_PERSON:
-            if not ask_around(state, signal, self.asked):
-                search_down_or_up(state, signal)
-            return
-        if share_along(state, signal, target):
-            self._prepare_approval(state, signal, target)
-            return
-        if not ask_around(state, signal, self.asked):
-            climb_toward(state, signal, target)
-
-    @staticmethod
-    def _prepare_approval(state: GameState, signal: int, target: int) -> None:
-        """While the exploiter hears through the network, warn their approver through a known tie."""
-        approver = insight.approver_of(state, signal, target)
-        if approver != target and not state.knows[signal, approver]:
-            share_along(state, signal, approver)
+            return ask_around(state, signal, self.asked) or search_down_or_up(state, signal)
+        return (
+            share_along(state, signal, target)
+            or ask_around(state, signal, self.asked)
+            or climb_toward(state, signal, target)
+        )
 
 
 BOTS: dict[str, Callable[[int], Bot]] = {
@@ -289,9 +284,3 @@ def play_game(scenario: Scenario, seed: int | None, bot: str | Bot) -> GameState
         player.play_turn(state)
         rules.end_turn(state)
     return state
-
-
-def _present_holder(state: GameState, signal: int) -> int:
-    holders = state.holders(signal)
-    present = holders[state.absent_until[holders] <= state.turn]
-    return int(present[0]) if len(present) else NO_PERSON

@@ -32,6 +32,13 @@ def competitor_step(state: GameState) -> None:
         state.log.append(LogEntry(state.turn, text, int(s)))
 
 
+def finish_rival(state: GameState) -> None:
+    """When the game stops early, the rival still exploits what it would have within the game's length."""
+    pending = (state.competitor_done == NOT_YET) & (state.competitor_due <= state.scenario.turns)
+    turns = np.maximum(np.ceil(state.competitor_due[pending]), state.turn).astype(np.int32)
+    state.competitor_done[pending] = turns
+
+
 def rival_progress(state: GameState, signal: int) -> float:
     """How far along the rival is on `signal`, from 0 (appeared) to 1 (exploited); 0 for rumours."""
     if state.competitor_done[signal] != NOT_YET:

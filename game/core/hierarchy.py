@@ -41,7 +41,13 @@ class Hierarchy:
         return 0 <= offset < self.subtree_size[top]
 
     def ancestor_at_level(self, level: int) -> np.ndarray:
-        """For each person, their line manager at `level`, or themselves when at or above it."""
+        """For each person, their line manager at `level`, or themselves when at or above it (cached)."""
+        cache = self.__dict__.setdefault("_ancestors", {})
+        if level not in cache:
+            cache[level] = self._ancestor_at_level(level)
+        return cache[level]
+
+    def _ancestor_at_level(self, level: int) -> np.ndarray:
         result = np.arange(len(self.manager), dtype=np.int32)
         tops = np.flatnonzero(self.level == level)
         if len(tops) == 0:

@@ -37,6 +37,10 @@ ALREADY_SENT = _t(
 NOT_REPORT = _t("{to} does not report to {person}.", "{to} ne dépend pas de {person}.")
 ALREADY_VALIDATED = _t("“{signal}” is already validated.", "« {signal} » est déjà validé.")
 VALIDATION_PENDING = _t("“{signal}” is already being validated.", "« {signal} » est déjà en cours de validation.")
+NOT_ENTITLED = _t(
+    "{person} cannot ask for validation: only managers, spokespeople and publishers can; escalate first.",
+    "{person} ne peut pas demander de validation : seuls les managers, porte-parole et publiants le peuvent ; remontez d'abord.",
+)
 NOT_PUBLISHER = _t("{person} may not publish on {channel}.", "{person} n'a pas le droit de publier dans {channel}.")
 NEEDS_VALIDATION = _t(
     "{channel} only carries validated news: ask {gate} to validate “{signal}” first.",

@@ -21,7 +21,7 @@ from game.core.actions import (
     RequestValidation,
     Share,
 )
-from game.core.competitor import competitor_step, draw_competitor
+from game.core.competitor import competitor_step, draw_competitor, finish_rival
 from game.core.derived import derived
 from game.core.errors import IllegalAction
 from game.core.hierarchy import build_hierarchy
@@ -122,6 +122,8 @@ def check(state: GameState, action: Action) -> None:
     """Raise IllegalAction unless `action` may be played now."""
     if state.over:
         raise IllegalAction(phrases.GAME_OVER)
+    if isinstance(action, EndTurn):
+        return
     if type(action) not in _CHECKS:
         raise IllegalAction(phrases.UNKNOWN_ACTION)
     _check_indices(state, action)
@@ -198,7 +200,17 @@ def _check_delegate(state: GameState, action: Delegate, names: dict) -> None:
     _check_hierarchy_target(state, action.signal, action.to, names)
 
 
+def may_request_validation(state: GameState, person: int) -> bool:
+    """Validation is part of the official process: managers, spokespeople and publishers may ask for it."""
+    scenario = state.scenario
+    if len(state.hierarchy.reports(person)) or scenario.org.spokesperson[person]:
+        return True
+    return any(np.isin(person, channel.publishers) for channel in scenario.channels)
+
+
 def _check_validation(state: GameState, action: RequestValidation, names: dict) -> None:
+    if not may_request_validation(state, action.person):
+        raise IllegalAction(phrases.NOT_ENTITLED.format(**names))
     if state.validated[action.signal]:
         raise IllegalAction(phrases.ALREADY_VALIDATED.format(**names))
     if any(v.signal == action.signal for v in state.validations):
@@ -246,6 +258,9 @@ def _check_share(state: GameState, action: Share, names: dict) -> None:
         raise IllegalAction(phrases.NO_TIE.format(**names))
     if state.knows[action.signal, action.to]:
         raise IllegalAction(phrases.ALREADY_KNOWS.format(**names))
+    for move in state.network_moves:
+        if move.signal == action.signal and move.sender == action.person and action.to in move.targets:
+            raise IllegalAction(phrases.ALREADY_SENT.format(**names))
 
 
 def _check_post(state: GameState, action: Post, names: dict) -> None:
@@ -368,6 +383,7 @@ def end_turn(state: GameState) -> list[LogEntry]:
     state.turn += 1
     if state.turn > state.scenario.turns or _all_settled(state):
         state.over = True
+        finish_rival(state)
     else:
         _begin_turn(state)
     return state.log[before:]
