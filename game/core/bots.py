@@ -32,7 +32,7 @@ from game.core.derived import derived
 from game.core.model import NO_PERSON, Scenario
 from game.core.state import GameState
 
-MAX_MOVES_PER_SIGNAL = 2  # keep points for other signals
+MAX_ATTEMPTS = 8  # candidates tried per kind of move, so a bot's turn never loops over a crowd
 
 
 class Bot:
@@ -127,21 +127,20 @@ def seek_approval(state: GameState, signal: int, person: int) -> bool:
 
 
 def search_down_or_up(state: GameState, signal: int) -> bool:
-    """No known exploiter: follow what managers know of their teams, else escalate."""
+    """No known exploiter: follow what managers know of their teams, else escalate from the top holder."""
     lead = insight.lead_step(state, signal)
     if lead is not None and Bot.attempt(state, Delegate(signal, lead[0], lead[1])):
         return True
-    holders = state.holders(signal)
-    for person in holders[np.argsort(state.hierarchy.level[holders], kind="stable")]:
-        if state.hierarchy.manager[person] != NO_PERSON and Bot.attempt(state, Escalate(signal, int(person))):
+    for person in insight.climbers(state, signal)[:MAX_ATTEMPTS]:
+        if Bot.attempt(state, Escalate(signal, int(person))):
             return True
     return False
 
 
 def broadcast(state: GameState, signal: int) -> bool:
-    """Publish on the widest official channel a holder may use."""
-    for person in state.holders(signal):
-        for channel in range(len(state.scenario.channels)):
+    """Publish on an official channel a holder may use, widest audience first."""
+    for channel in range(len(state.scenario.channels)):
+        for person in insight.speakers(state, signal, channel)[:MAX_ATTEMPTS]:
             if Bot.attempt(state, Publish(signal, int(person), channel)):
                 return True
     return False
@@ -192,13 +191,16 @@ def share_along(state: GameState, signal: int, target: int) -> bool:
 
 
 def post_where(state: GameState, signal: int, wanted: np.ndarray | None = None) -> bool:
-    """Post in a community a holder belongs to: one containing `wanted` people, else an on-topic one."""
+    """Post in a community a holder belongs to: one containing `wanted` people, else the most on-topic one."""
     reach = derived(state.scenario).post_reach[signal]
     for c in np.argsort(-reach, kind="stable"):
         community = state.scenario.communities[c]
+        if (signal, int(c)) in state.posted:
+            continue
         if wanted is not None and not np.isin(wanted, community.members).any():
             continue
-        for person in np.intersect1d(state.holders(signal), community.members):
+        members = np.intersect1d(state.holders(signal), community.members)
+        for person in members[:MAX_ATTEMPTS]:
             if Bot.attempt(state, Post(signal, int(person), int(c))):
                 return True
     return False
@@ -206,20 +208,12 @@ def post_where(state: GameState, signal: int, wanted: np.ndarray | None = None) 
 
 def spray(state: GameState, signal: int) -> bool:
     """Tell a known contact who does not know yet, preferring people interested in the topics."""
-    net = state.scenario.network
-    affinity = derived(state.scenario).affinity[signal]
-    best: tuple[float, int, int] | None = None
-    for person in state.holders(signal):
-        edges = np.arange(net.indptr[person], net.indptr[person + 1])
-        contacts = net.indices[edges]
-        fresh = state.known_edge[edges] & ~state.knows[signal, contacts] & ~state.opposed[signal, contacts]
-        for contact in contacts[fresh]:
-            rank = (float(affinity[contact]), -int(contact), int(person))
-            if best is None or rank > best:
-                best = rank
-    if best is None:
+    source, target = insight.open_contacts(state, signal)
+    if len(target) == 0:
         return False
-    return Bot.attempt(state, Share(signal, best[2], -best[1]))
+    interested = derived(state.scenario).affinity[signal, target]
+    best = np.lexsort((target, ~interested))[0]
+    return Bot.attempt(state, Share(signal, int(source[best]), int(target[best])))
 
 
 class NetworkBot(Bot):

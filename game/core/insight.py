@@ -69,11 +69,9 @@ def network_route(state: GameState, signal: int, target: int, max_hops: int = 4)
     for _ in range(max_hops):
         if len(frontier) == 0 or parent[target] != UNSEEN:
             break
-        starts = net.indptr[frontier]
-        counts = net.indptr[frontier + 1] - starts
-        edges = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        edges, source = net.edges_from(frontier)
         known = state.known_edge[edges]
-        source = np.repeat(frontier, counts)[known]
+        source = source[known]
         reached = net.indices[edges[known]].astype(np.int64)
         fresh = (parent[reached] == UNSEEN) & passable[reached]
         reached, first = np.unique(reached[fresh], return_index=True)
@@ -120,3 +118,33 @@ def lead_step(state: GameState, signal: int) -> tuple[int, int] | None:
         if boss != NO_PERSON and state.knows[signal, boss]:
             return boss, int(report)
     return None
+
+
+def climbers(state: GameState, signal: int) -> np.ndarray:
+    """Present holders whose manager has not heard yet, highest in the org chart first."""
+    holders = state.holders(signal)
+    holders = holders[state.absent_until[holders] <= state.turn]
+    boss = state.hierarchy.manager[holders]
+    holders = holders[(boss != NO_PERSON) & ~state.knows[signal, np.maximum(boss, 0)]]
+    return holders[np.argsort(state.hierarchy.level[holders], kind="stable")]
+
+
+def speakers(state: GameState, signal: int, channel: int) -> np.ndarray:
+    """Present holders allowed to publish on `channel`."""
+    spec = state.scenario.channels[channel]
+    holders = state.holders(signal)
+    holders = holders[state.absent_until[holders] <= state.turn]
+    if spec.kind == "team_meeting":
+        return holders
+    allowed = spec.publishers if len(spec.publishers) else np.flatnonzero(state.scenario.org.spokesperson)
+    return holders[np.isin(holders, allowed)]
+
+
+def open_contacts(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray]:
+    """Known ties from present holders to people who have not heard and are not closed to it."""
+    holders = state.holders(signal)
+    holders = holders[state.absent_until[holders] <= state.turn]
+    edges, source = state.scenario.network.edges_from(holders)
+    target = state.scenario.network.indices[edges]
+    fresh = state.known_edge[edges] & ~state.knows[signal, target] & ~state.opposed[signal, target]
+    return source[fresh], target[fresh]

@@ -73,6 +73,14 @@ class Network:
     def neighbours(self, person: int) -> np.ndarray:
         return self.indices[self.indptr[person] : self.indptr[person + 1]]
 
+    def edges_from(self, people: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """All edges leaving `people`, as (edge indices, source of each edge), without a Python loop."""
+        people = np.asarray(people, dtype=np.int64)
+        starts = self.indptr[people]
+        counts = self.indptr[people + 1] - starts
+        edges = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        return edges, np.repeat(people, counts)
+
     @property
     def edge_source(self) -> np.ndarray:
         """Source person of every edge (same order as `indices`)."""

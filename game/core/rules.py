@@ -328,9 +328,7 @@ def _ask(state: GameState, action: AskNetwork) -> None:
     person = action.person
     own = np.arange(net.indptr[person], net.indptr[person + 1])
     friends = net.indices[own]
-    starts, ends = net.indptr[friends], net.indptr[friends + 1]
-    counts = ends - starts
-    second = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+    second, _ = net.edges_from(friends)
     useful_second = second[skills[net.indices[second], action.topic]]
     edges = np.concatenate((own, useful_second)).astype(np.int64)
     newly = int((~state.known_edge[edges]).sum())

@@ -131,11 +131,7 @@ def _relay_edges(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray,
     if len(relays) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    starts = net.indptr[relays]
-    counts = net.indptr[relays + 1] - starts
-    total = int(counts.sum())
-    edges = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
-    source = np.repeat(relays, counts)
+    edges, source = net.edges_from(relays)
     target = net.indices[edges].astype(np.int64)
     interested = derived(scenario).affinity[signal, target]
     chance = (
@@ -144,7 +140,7 @@ def _relay_edges(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray,
         * net.weight[edges]
         * (1.0 + TOPIC_BOOST * interested)
     )
-    hit = state.rng.random(total) < chance
+    hit = state.rng.random(len(edges)) < chance
     return source[hit], target[hit], edges[hit]
 
 

@@ -115,11 +115,6 @@ class GameState:
     def size(self) -> int:
         return self.scenario.org.size
 
-    def appeared(self) -> np.ndarray:
-        """Signals that have appeared so far, as a bool (S,) mask."""
-        turns = np.array([s.appears_turn for s in self.scenario.signals])
-        return turns <= self.turn
-
     def holders(self, signal: int) -> np.ndarray:
         return np.flatnonzero(self.knows[signal])
 
