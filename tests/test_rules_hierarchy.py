@@ -100,25 +100,33 @@ def test_a_manager_receiving_a_signal_reveals_who_below_can_exploit_it():
 
 def test_validation_takes_its_delay_and_restores_fidelity():
     gate = ValidationGate("review", approver=1, delay=2)
-    signal = make_signal(3, distortion=0.0)
+    signal = make_signal(2, distortion=0.0)
     state = rules.new_game(make_scenario(CHAIN, signals=[signal], gates=[gate]), seed=1)
-    state.fidelity[0, 3] = 0.5
-    play(state, RequestValidation(0, 3, 0))
+    state.fidelity[0, 2] = 0.5
+    play(state, RequestValidation(0, 2, 0))
     assert not state.validated[0]
     play(state)
     assert state.validated[0]
-    assert state.fidelity[0, 3] == 1.0 and state.knows[0, 1]
+    assert state.fidelity[0, 2] == 1.0 and state.knows[0, 1]
+
+
+def test_staff_must_escalate_before_asking_for_validation():
+    gate = ValidationGate("review", approver=1, delay=1)
+    state = rules.new_game(make_scenario(CHAIN, signals=[make_signal(3)], gates=[gate]), seed=1)
+    with pytest.raises(IllegalAction) as refusal:
+        rules.apply(state, RequestValidation(0, 3, 0))
+    assert "escalate first" in refusal.value.reason.get("en")
 
 
 def test_validation_exposes_a_rumour_and_stops_it():
     gate = ValidationGate("review", approver=1, delay=1)
-    rumour = make_signal(3, genuine=False, virality=1.0)
+    rumour = make_signal(2, genuine=False, virality=1.0)
     other = make_signal(5, signal_id="other")
     state = rules.new_game(make_scenario(CHAIN, signals=[rumour, other], gates=[gate]), seed=1)
-    play(state, RequestValidation(0, 3, 0))
+    play(state, RequestValidation(0, 2, 0))
     assert state.exposed[0]
     with pytest.raises(IllegalAction) as refusal:
-        rules.apply(state, Escalate(0, 3))
+        rules.apply(state, Escalate(0, 2))
     assert "rumour" in refusal.value.reason.get("en")
 
 
