@@ -1,0 +1,107 @@
+"""Command line of Signal Race: parses arguments and hands each command to its module.
+
+Exit codes: 0 when all went well, 1 when the command met a problem (a bad
+scenario or save), 2 when the command line itself is wrong. Every failure is
+reported as one sentence, never a traceback (set SIGNAL_RACE_DEBUG=1 to see
+the traceback of an unexpected error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+
+from game.cli_errors import EXIT_OK, EXIT_PROBLEM, CommandFailed
+from game.cli_play import run_play, run_replay
+from game.cli_validate import run_validate
+from game.core.bots import BOTS
+
+PROG = "python main.py"
+DESCRIPTION = (
+    "Signal Race: route market signals through the hierarchy or the informal network, "
+    "faster than the competitor. The game window comes in a later version; "
+    "for now, play headless games with bots and validate scenarios."
+)
+EXAMPLES = f"""examples:
+  {PROG} play retail-app-outage --headless --bot mixed
+  {PROG} play scenarios/retail-app-outage.yaml --headless --bot network --seed 3 --json --save game.json
+  {PROG} replay game.json
+  {PROG} validate scenarios/*.yaml"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description=DESCRIPTION, epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    play = commands.add_parser("play", help="play a scenario to the end with a bot (--headless)")
+    play.add_argument("scenario", metavar="SCENARIO", help="a scenario file, or the id of a shipped scenario")
+    play.add_argument("--headless", action="store_true", help="play without a window (required for now)")
+    play.add_argument("--bot", choices=list(BOTS), help="the strategy that plays the team")
+    play.add_argument("--seed", type=_seed, help="random seed (default: the scenario's seed)")
+    play.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    play.add_argument("--save", metavar="FILE", help="write the game to FILE so `replay` can replay it")
+    replay = commands.add_parser("replay", help="replay a saved game and print its summary")
+    replay.add_argument("save", metavar="FILE", help="a save written by `play --save`")
+    replay.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    validate = commands.add_parser("validate", help="check scenario files and list every problem")
+    validate.add_argument("files", metavar="FILE", nargs="+", help="scenario files to check")
+    return parser
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"the seed must be 0 or more, not {value}")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the process exit code."""
+    _tolerate_narrow_consoles()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, or a usage error already explained by argparse
+        return stop.code if isinstance(stop.code, int) else EXIT_PROBLEM
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return dispatch(args)
+    except CommandFailed as failure:
+        for line in failure.details:
+            print(line, file=sys.stderr)
+        print(f"error: {failure.sentence}", file=sys.stderr)
+        return failure.code
+    except KeyboardInterrupt:
+        print("interrupted.", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last barrier: a sentence rather than a traceback
+        if os.environ.get("SIGNAL_RACE_DEBUG"):
+            raise
+        print(f"internal error ({type(error).__name__}: {error}); please report it.", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def _tolerate_narrow_consoles() -> None:
+    """Print names like "Léa" even on a console that cannot encode them, rather than crash."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    """Run the parsed command; CommandFailed reports a failure."""
+    if args.command == "play":
+        run_play(args.scenario, args.headless, args.bot, args.seed, args.json, args.save)
+    elif args.command == "replay":
+        run_replay(args.save, args.json)
+    elif args.command == "validate":
+        return run_validate(args.files)
+    return EXIT_OK

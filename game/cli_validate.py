@@ -1,0 +1,33 @@
+"""The `validate` command: every problem of every scenario file, one located line each."""
+
+from __future__ import annotations
+
+import sys
+
+from game.cli_errors import EXIT_OK, EXIT_PROBLEM
+from game.core.errors import Problem
+from game.scenario.loader import check_files
+
+
+def run_validate(paths: list[str]) -> int:
+    """Print each problem as `FILE:LINE:COL: where: message`; fail when any is an error."""
+    problems = check_files(paths)
+    for problem in problems:
+        print(problem)
+    print(tally(len(paths), problems), file=sys.stderr)
+    return EXIT_PROBLEM if any(not p.warning for p in problems) else EXIT_OK
+
+
+def tally(files: int, problems: list[Problem]) -> str:
+    """A closing line such as "2 files checked: 1 invalid (3 errors, 1 warning)"."""
+    errors = [p for p in problems if not p.warning]
+    invalid = len({p.file for p in errors})
+    warnings = len(problems) - len(errors)
+    return (
+        f"{_count(files, 'file')} checked: {invalid} invalid "
+        f"({_count(len(errors), 'error')}, {_count(warnings, 'warning')})"
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
