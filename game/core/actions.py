@@ -97,13 +97,23 @@ class AskNetwork(Action):
 
 
 @dataclass(frozen=True)
+class InjectEvent(Action):
+    """The facilitator fires an event now: one of the scenario's (by index) or a built-in one after them."""
+
+    kind: ClassVar[str] = "inject"
+    cost: ClassVar[int] = 0
+    event: int
+
+
+@dataclass(frozen=True)
 class EndTurn(Action):
     kind: ClassVar[str] = "end_turn"
     cost: ClassVar[int] = 0
 
 
 ACTION_TYPES: dict[str, type[Action]] = {
-    cls.kind: cls for cls in (Escalate, Delegate, RequestValidation, Publish, Share, Post, AskNetwork, EndTurn)
+    cls.kind: cls
+    for cls in (Escalate, Delegate, RequestValidation, Publish, Share, Post, AskNetwork, InjectEvent, EndTurn)
 }
 
 _PERSON_FIELDS = ("person", "to")
@@ -122,6 +132,8 @@ def _id_of(name: str, value: int, scenario: Scenario) -> str:
         return scenario.communities[value].id
     if name == "topic":
         return scenario.tags[value]
+    if name == "event":
+        return value  # events have no id: saved by their index in the injectable list
     raise KeyError(name)
 
 
@@ -132,6 +144,8 @@ def _index_of(name: str, value: str, scenario: Scenario) -> int:
         return scenario.signal_index(value)
     if name == "topic":
         return scenario.tag_index(value)
+    if name == "event":
+        return int(value)
     records = {"gate": scenario.gates, "channel": scenario.channels, "community": scenario.communities}
     for i, record in enumerate(records[name]):
         if record.id == value:
@@ -162,6 +176,10 @@ def _names(action: Action, scenario: Scenario) -> dict[str, Text | str]:
             names[f.name] = scenario.communities[value].name
         elif f.name == "topic":
             names[f.name] = scenario.tags[value]
+        elif f.name == "event":
+            from game.core.events import injectable_events
+
+            names[f.name] = injectable_events(scenario)[value].text
     if "person" in names and isinstance(action, Escalate):
         names["manager"] = scenario.org.names[int(scenario.org.manager[action.person])]
     return names
@@ -196,5 +214,6 @@ _DESCRIPTIONS = {
         en="{person} asks their contacts who knows about {topic}: reveals skills and ties nearby.",
         fr="{person} demande à ses contacts qui s'y connaît en {topic} : révèle compétences et liens proches.",
     ),
+    "inject": Text.of(en="The facilitator announces: {event}", fr="L'animateur annonce : {event}"),
     "end_turn": Text.of(en="End the turn.", fr="Finir le tour."),
 }

@@ -270,9 +270,9 @@ BOTS: dict[str, Callable[[int], Bot]] = {
 }
 
 
-def play_game(scenario: Scenario, seed: int | None, bot: str | Bot) -> GameState:
+def play_game(scenario: Scenario, seed: int | None, bot: str | Bot, difficulty: str = "normal") -> GameState:
     """Play a whole game with one bot; the state's action log replays it."""
-    state = rules.new_game(scenario, seed)
+    state = rules.new_game(scenario, seed, difficulty)
     player = BOTS[bot](state.seed) if isinstance(bot, str) else bot
     while not state.over:
         player.play_turn(state)

@@ -9,15 +9,17 @@ from game.core.model import Scenario
 from game.core.state import NOT_YET, GameState, LogEntry
 
 MIN_REACTION = 1  # turns: the rival never exploits a signal the turn it appears
+DIFFICULTY = {"easy": 1.3, "normal": 1.0, "hard": 0.75}  # multiplier of the rival's reaction times
 
 
-def draw_competitor(scenario: Scenario, rng: np.random.Generator) -> np.ndarray:
+def draw_competitor(scenario: Scenario, rng: np.random.Generator, difficulty: str = "normal") -> np.ndarray:
     """The turn the rival will exploit each signal (inf for rumours, which it ignores)."""
+    pace = DIFFICULTY[difficulty]
     due = np.full(len(scenario.signals), np.inf)
     draws = rng.standard_normal(len(scenario.signals))
     for s, (signal, reaction) in enumerate(zip(scenario.signals, scenario.competitor.reactions)):
         if signal.genuine:
-            delay = max(MIN_REACTION, round(reaction.mean + reaction.spread * draws[s]))
+            delay = max(MIN_REACTION, round(pace * (reaction.mean + reaction.spread * draws[s])))
             due[s] = signal.appears_turn + delay
     return due
 

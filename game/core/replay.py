@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.core import rules
 from game.core.actions import action_from_dict
+from game.core.competitor import DIFFICULTY
 from game.core.errors import IllegalAction
 from game.core.model import Scenario
 from game.core.state import GameState
@@ -24,6 +25,7 @@ def save_record(state: GameState) -> dict:
         "scenario_id": scenario.id,
         "scenario_digest": scenario.digest,
         "seed": state.seed,
+        "difficulty": state.difficulty,
         "actions": [action.to_dict(scenario) for action in state.actions],
     }
 
@@ -34,7 +36,10 @@ def replay(scenario: Scenario, record: dict) -> GameState:
         raise ReplayError(f"save format {record.get('format')!r} is not supported (expected {SAVE_FORMAT})")
     if record.get("scenario_id") not in (None, scenario.id):
         raise ReplayError(f"this save is for scenario {record['scenario_id']!r}, not {scenario.id!r}")
-    state = rules.new_game(scenario, int(record["seed"]))
+    difficulty = record.get("difficulty", "normal")
+    if difficulty not in DIFFICULTY:
+        raise ReplayError(f"difficulty {difficulty!r} is not one of {', '.join(DIFFICULTY)}")
+    state = rules.new_game(scenario, int(record["seed"]), difficulty)
     for number, data in enumerate(record.get("actions", []), start=1):
         try:
             rules.apply(state, action_from_dict(data, scenario))

@@ -16,6 +16,7 @@ from game.core.actions import (
     Delegate,
     EndTurn,
     Escalate,
+    InjectEvent,
     Post,
     Publish,
     RequestValidation,
@@ -24,7 +25,7 @@ from game.core.actions import (
 from game.core.competitor import competitor_step, draw_competitor, finish_rival
 from game.core.derived import derived
 from game.core.errors import IllegalAction
-from game.core.hierarchy import build_hierarchy
+from game.core.events import fire_event, injectable_events
 from game.core.model import NO_PERSON, Scenario
 from game.core.spread import (
     HIERARCHY_FIDELITY_LOSS,
@@ -51,8 +52,8 @@ from game.core.text import Text
 SHARE_REACH = 1.0  # a direct message always arrives (the contact may still dismiss it)
 
 
-def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
-    """A fresh game at turn 1, with its own seeded generator."""
+def new_game(scenario: Scenario, seed: int | None = None, difficulty: str = "normal") -> GameState:
+    """A fresh game at turn 1, with its own seeded generator; `difficulty` sets the rival's pace."""
     seed = scenario.seed if seed is None else int(seed)
     n, s = scenario.org.size, len(scenario.signals)
     facts = derived(scenario)
@@ -62,6 +63,7 @@ def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
     state = GameState(
         scenario=scenario,
         seed=seed,
+        difficulty=difficulty,
         rng=rng,
         hierarchy=facts.hierarchy,
         turn=1,
@@ -85,7 +87,7 @@ def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
         exploit_fidelity=np.zeros(s),
         exploit_started=np.full(s, NOT_YET, dtype=np.int32),
         exploit_done=np.full(s, NOT_YET, dtype=np.int32),
-        competitor_due=draw_competitor(scenario, rng),
+        competitor_due=draw_competitor(scenario, rng, difficulty),
         competitor_done=np.full(s, NOT_YET, dtype=np.int32),
         leaks=np.zeros(s, dtype=np.int32),
     )
@@ -103,6 +105,10 @@ def apply(state: GameState, action: Action) -> list[LogEntry]:
         return end_turn(state)
     check(state, action)
     before = len(state.log)
+    if isinstance(action, InjectEvent):
+        fire_event(state, injectable_events(state.scenario)[action.event])
+        state.actions.append(action)
+        return state.log[before:]
     _PERFORM[type(action)](state, action)
     state.action_points -= action.cost
     state.min_action_points = min(state.min_action_points, state.action_points)
@@ -123,6 +129,12 @@ def check(state: GameState, action: Action) -> None:
     if state.over:
         raise IllegalAction(phrases.GAME_OVER)
     if isinstance(action, EndTurn):
+        return
+    if isinstance(action, InjectEvent):
+        if not (
+            isinstance(action.event, (int, np.integer)) and 0 <= action.event < len(injectable_events(state.scenario))
+        ):
+            raise IllegalAction(phrases.OUT_OF_RANGE)
         return
     if type(action) not in _CHECKS:
         raise IllegalAction(phrases.UNKNOWN_ACTION)
@@ -391,7 +403,7 @@ def _begin_turn(state: GameState) -> None:
     state.action_points = state.scenario.action_points
     for event in state.scenario.events:
         if event.turn == state.turn:
-            _fire_event(state, event)
+            fire_event(state, event)
     for s in np.flatnonzero(derived(state.scenario).appears == state.turn):
         origin = state.scenario.signals[s].origin
         learn(state, int(s), np.array([origin]), 1.0, VIA_ORIGIN, NO_PERSON)
@@ -399,29 +411,6 @@ def _begin_turn(state: GameState) -> None:
         state.log.append(LogEntry(state.turn, text, int(s), origin))
     present = state.absent_until <= state.turn
     state.available = present & (state.rng.random(state.size) < state.scenario.org.availability)
-
-
-def _fire_event(state: GameState, event) -> None:
-    org = state.scenario.org
-    if event.kind == "absence":
-        state.absent_until[event.person] = state.turn + event.duration
-        text = (
-            event.text
-            if event.text.by_language
-            else phrases.ABSENCE.format(person=org.names[event.person], duration=event.duration)
-        )
-    elif event.kind == "reorg":
-        manager = state.hierarchy.manager.copy()
-        manager[event.person] = event.new_manager
-        state.hierarchy = build_hierarchy(manager)
-        text = (
-            event.text
-            if event.text.by_language
-            else phrases.REORG.format(person=org.names[event.person], manager=org.names[event.new_manager])
-        )
-    else:
-        text = event.text
-    state.log.append(LogEntry(state.turn, text, person=event.person))
 
 
 def _complete_validations(state: GameState) -> None:

@@ -76,6 +76,7 @@ class LogEntry:
 class GameState:
     scenario: Scenario
     seed: int
+    difficulty: str  # the rival's pace: a key of competitor.DIFFICULTY
     rng: np.random.Generator
     hierarchy: Hierarchy
     turn: int
