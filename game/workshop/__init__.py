@@ -1,0 +1,1 @@
+"""Teams, turn order and standings of a solo game or a workshop (pure, no pygame)."""

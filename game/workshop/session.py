@@ -1,0 +1,230 @@
+"""A session: one or more teams, each with its own copy of the company, playing the same scenario and seed.
+
+Solo practice is a session of one team. In a workshop, teams plan one after
+the other on the projected machine; in `hotseat` mode each team's turn
+resolves as soon as it ends it, in `simultaneous` mode the turn resolves for
+every team once all have planned. Pure and deterministic: the UI only calls
+these methods, and a session saves as its teams' action logs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from game.core import phrases, rules
+from game.core.actions import Action, InjectEvent, action_from_dict
+from game.core.competitor import DIFFICULTY
+from game.core.errors import IllegalAction
+from game.core.model import Scenario
+from game.core.scoring import outcomes, score
+from game.core.state import GameState, LogEntry
+
+Mode = Literal["solo", "hotseat", "simultaneous"]
+MODES: tuple[str, ...] = ("solo", "hotseat", "simultaneous")
+MAX_TEAMS = 8
+SESSION_FORMAT = 1  # bump when the meaning of a session record changes
+
+# What `end_planning` says comes next, for the UI to pick the screen.
+NEXT_TEAM = "next_team"  # hand over to the next team (behind a curtain in a workshop)
+ROUND_OVER = "round_over"  # every team has played this turn: show the standings
+GAME_OVER = "game_over"  # show the results
+
+
+class SessionError(Exception):
+    """A session record or set-up that cannot be used; the message says why."""
+
+
+@dataclass
+class Team:
+    name: str
+    colour: int  # index into the UI's colour-blind-safe palette
+    state: GameState
+    planned: bool = False  # has ended its planning for the current turn
+
+
+@dataclass(frozen=True)
+class Standing:
+    rank: int
+    team: str
+    colour: int
+    score: float
+    won: int  # races won
+    lost: int  # races the rival won
+    open: int  # genuine signals still in play
+
+
+@dataclass
+class Session:
+    scenario: Scenario
+    seed: int
+    difficulty: str
+    mode: Mode
+    teams: list[Team]
+    turn_seconds: int | None = None  # optional planning timer per team, enforced by the UI
+    active: int = 0  # index of the team planning now
+    ended: bool = False  # the facilitator ended the game early
+
+    @classmethod
+    def start(
+        cls,
+        scenario: Scenario,
+        team_names: list[str],
+        *,
+        seed: int | None = None,
+        difficulty: str = "normal",
+        mode: Mode = "hotseat",
+        turn_seconds: int | None = None,
+        colours: list[int] | None = None,
+    ) -> Session:
+        if not 1 <= len(team_names) <= MAX_TEAMS:
+            raise SessionError(f"a session has 1 to {MAX_TEAMS} teams, not {len(team_names)}")
+        if mode not in MODES or (mode == "solo" and len(team_names) != 1):
+            raise SessionError(f"mode {mode!r} does not fit {len(team_names)} team(s)")
+        if difficulty not in DIFFICULTY:
+            raise SessionError(f"difficulty {difficulty!r} is not one of {', '.join(DIFFICULTY)}")
+        seed = scenario.seed if seed is None else int(seed)
+        colours = colours or list(range(len(team_names)))
+        teams = [
+            Team(name, colour, rules.new_game(scenario, seed, difficulty)) for name, colour in zip(team_names, colours)
+        ]
+        return cls(scenario, seed, difficulty, mode, teams, turn_seconds)
+
+    # ------------------------------------------------------------ play
+
+    @property
+    def turn(self) -> int:
+        """The turn being planned (the lowest among teams still playing)."""
+        playing = [t.state.turn for t in self.teams if not t.state.over]
+        return min(playing) if playing else max(t.state.turn for t in self.teams)
+
+    @property
+    def over(self) -> bool:
+        return self.ended or all(team.state.over for team in self.teams)
+
+    def active_team(self) -> Team:
+        return self.teams[self.active]
+
+    def act(self, action: Action) -> list[LogEntry]:
+        """The active team plays an action (IllegalAction explains a refusal)."""
+        if self.over:
+            raise IllegalAction(phrases.GAME_OVER)
+        return rules.apply(self.active_team().state, action)
+
+    def end_planning(self) -> str:
+        """The active team is done for this turn; returns NEXT_TEAM, ROUND_OVER or GAME_OVER."""
+        team = self.active_team()
+        team.planned = True
+        if self.mode != "simultaneous" and not team.state.over:
+            rules.end_turn(team.state)
+        following = self._next_unplanned()
+        if following is not None:
+            self.active = following
+            return NEXT_TEAM
+        if self.mode == "simultaneous":
+            for other in self.teams:
+                if not other.state.over:
+                    rules.end_turn(other.state)
+        for other in self.teams:
+            other.planned = False
+        self.active = self._first_playing()
+        return GAME_OVER if self.over else ROUND_OVER
+
+    def _next_unplanned(self) -> int | None:
+        for index in range(self.active + 1, len(self.teams)):
+            if not self.teams[index].planned and not self.teams[index].state.over:
+                return index
+        return None
+
+    def _first_playing(self) -> int:
+        return next((i for i, t in enumerate(self.teams) if not t.state.over), 0)
+
+    def inject(self, event: int) -> None:
+        """The facilitator fires an event for every team still playing."""
+        for team in self.teams:
+            if not team.state.over:
+                rules.apply(team.state, InjectEvent(event))
+
+    def end_game(self) -> None:
+        """The facilitator stops the game here, for the debrief."""
+        self.ended = True
+
+    # ------------------------------------------------------------ standings
+
+    def leaderboard(self) -> list[Standing]:
+        """Teams by score (then races won), best first; equal teams share a rank."""
+        rows = []
+        for team in self.teams:
+            races = [o for o in outcomes(team.state) if o.genuine]
+            won = sum(o.won for o in races)
+            lost = sum((not o.won) and o.competitor_turn is not None for o in races)
+            still_open = sum(o.exploited_turn is None and o.competitor_turn is None for o in races)
+            rows.append((score(team.state), won, lost, still_open, team))
+        rows.sort(key=lambda row: (-row[0], -row[1]))
+        standings, rank, previous = [], 0, None
+        for position, (points, won, lost, still_open, team) in enumerate(rows, start=1):
+            if (points, won) != previous:
+                rank, previous = position, (points, won)
+            standings.append(Standing(rank, team.name, team.colour, points, won, lost, still_open))
+        return standings
+
+    # ------------------------------------------------------------ saving
+
+    def to_record(self) -> dict:
+        """Everything needed to rebuild the session exactly: set-up plus each team's action log."""
+        return {
+            "format": SESSION_FORMAT,
+            "kind": "session",
+            "scenario": self.scenario.source or self.scenario.id,
+            "scenario_id": self.scenario.id,
+            "scenario_digest": self.scenario.digest,
+            "seed": self.seed,
+            "difficulty": self.difficulty,
+            "mode": self.mode,
+            "turn_seconds": self.turn_seconds,
+            "active": self.active,
+            "ended": self.ended,
+            "teams": [
+                {
+                    "name": team.name,
+                    "colour": team.colour,
+                    "planned": team.planned,
+                    "actions": [a.to_dict(self.scenario) for a in team.state.actions],
+                }
+                for team in self.teams
+            ],
+        }
+
+    @classmethod
+    def from_record(cls, scenario: Scenario, record: dict) -> Session:
+        """Rebuild a saved session by replaying every team's moves; SessionError says what does not fit."""
+        if not isinstance(record, dict) or record.get("kind") != "session":
+            raise SessionError("this is not a Signal Race session save")
+        if record.get("format") != SESSION_FORMAT:
+            raise SessionError(f"session format {record.get('format')!r} is not supported (expected {SESSION_FORMAT})")
+        if record.get("scenario_id") != scenario.id:
+            raise SessionError(f"this save is for scenario {record.get('scenario_id')!r}, not {scenario.id!r}")
+        try:
+            teams = record["teams"]
+            session = cls.start(
+                scenario,
+                [str(t["name"]) for t in teams],
+                seed=int(record["seed"]),
+                difficulty=record.get("difficulty", "normal"),
+                mode=record["mode"],
+                turn_seconds=record.get("turn_seconds"),
+                colours=[int(t["colour"]) for t in teams],
+            )
+            for team, saved in zip(session.teams, teams):
+                for data in saved["actions"]:
+                    rules.apply(team.state, action_from_dict(data, scenario))
+                team.planned = bool(saved.get("planned", False))
+            session.active = int(record.get("active", 0))
+            session.ended = bool(record.get("ended", False))
+        except (KeyError, TypeError, ValueError, IndexError) as problem:
+            raise SessionError(f"the save is damaged ({type(problem).__name__}: {problem})") from None
+        except IllegalAction as refusal:
+            raise SessionError(f"a saved move is no longer legal: {refusal.reason.get('en')}") from None
+        if not 0 <= session.active < len(session.teams):
+            raise SessionError(f"the save names team {session.active + 1}, but there are {len(session.teams)}")
+        return session
