@@ -31,7 +31,7 @@ def competitor_step(state: GameState) -> None:
     for s in np.flatnonzero(ready):
         state.competitor_done[s] = state.turn
         text = phrases.RIVAL_EXPLOITED.format(rival=scenario.competitor.name, signal=scenario.signals[s].title)
-        state.log.append(LogEntry(state.turn, text, int(s)))
+        state.log.append(LogEntry(state.turn, text, int(s), kind="rival"))
 
 
 def finish_rival(state: GameState) -> None:

@@ -63,7 +63,7 @@ def fire_event(state: GameState, event: Event) -> None:
             state.available[person] = False
     elif event.kind == "buzz":
         state.spreading |= state.knows & ~state.exposed[:, None]
-    state.log.append(LogEntry(state.turn, text, person=person))
+    state.log.append(LogEntry(state.turn, text, person=person, kind="event"))
 
 
 def busiest_manager(state: GameState) -> int:

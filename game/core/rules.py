@@ -352,7 +352,7 @@ def _ask(state: GameState, action: AskNetwork) -> None:
     text = phrases.ASKED.format(
         person=scenario.org.names[person], topic=scenario.tags[action.topic], people=len(skilled), ties=newly
     )
-    state.log.append(LogEntry(state.turn, text, person=person))
+    state.log.append(LogEntry(state.turn, text, person=person, kind="ask", count=len(skilled)))
 
 
 _CHECKS = {
@@ -408,7 +408,7 @@ def _begin_turn(state: GameState) -> None:
         origin = state.scenario.signals[s].origin
         learn(state, int(s), np.array([origin]), 1.0, VIA_ORIGIN, NO_PERSON)
         text = phrases.APPEARS.format(signal=state.scenario.signals[s].title, person=state.scenario.org.names[origin])
-        state.log.append(LogEntry(state.turn, text, int(s), origin))
+        state.log.append(LogEntry(state.turn, text, int(s), origin, kind="appears"))
     present = state.absent_until <= state.turn
     state.available = present & (state.rng.random(state.size) < state.scenario.org.availability)
 
@@ -426,14 +426,14 @@ def _complete_validations(state: GameState) -> None:
         state.validated[s] = True
         names = dict(person=scenario.org.names[approver], signal=scenario.signals[s].title)
         if scenario.signals[s].genuine:
-            state.log.append(LogEntry(state.turn, phrases.VALIDATED.format(**names), s, approver))
+            state.log.append(LogEntry(state.turn, phrases.VALIDATED.format(**names), s, approver, kind="validated"))
         else:
             state.exposed[s] = True
             state.spreading[s] = False
             if state.exploit_done[s] == NOT_YET:
                 state.exploiter[s] = NO_PERSON
                 state.exploit_started[s] = NOT_YET
-            state.log.append(LogEntry(state.turn, phrases.RUMOUR_EXPOSED.format(**names), s, approver))
+            state.log.append(LogEntry(state.turn, phrases.RUMOUR_EXPOSED.format(**names), s, approver, kind="exposed"))
     state.validations = remaining
 
 
@@ -464,11 +464,13 @@ def _progress_exploitation(state: GameState) -> None:
             state.exploit_fidelity[s] = state.fidelity[s, best]
             state.exploit_started[s] = state.turn
             names = dict(person=scenario.org.names[best], signal=signal.title)
-            state.log.append(LogEntry(state.turn, phrases.WORK_STARTS.format(**names), s, best))
+            state.log.append(LogEntry(state.turn, phrases.WORK_STARTS.format(**names), s, best, kind="work"))
         if state.turn >= state.exploit_started[s] + signal.exploit.effort:
             state.exploit_done[s] = state.turn
             names = dict(person=scenario.org.names[state.exploiter[s]], signal=signal.title)
-            state.log.append(LogEntry(state.turn, phrases.EXPLOITED.format(**names), s, int(state.exploiter[s])))
+            state.log.append(
+                LogEntry(state.turn, phrases.EXPLOITED.format(**names), s, int(state.exploiter[s]), kind="exploited")
+            )
 
 
 def _all_settled(state: GameState) -> bool:

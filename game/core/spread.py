@@ -19,6 +19,7 @@ from game.core.state import (
     GameState,
     LogEntry,
 )
+from game.core.text import Text
 
 HIERARCHY_FIDELITY_LOSS = 0.02  # fidelity lost per hierarchical hop (reworded, summarised)
 SHELVE_FACTOR = 0.5  # chance a manager shelves what arrives = this × their scepticism
@@ -74,12 +75,14 @@ def deliver_messages(state: GameState) -> None:
             continue
         entry = dict(signal=state.scenario.signals[message.signal].title, person=org.names[recipient])
         if state.rng.random() < SHELVE_FACTOR * org.scepticism[recipient]:
-            state.log.append(LogEntry(state.turn, phrases.SHELVED.format(**entry), message.signal, recipient))
+            state.log.append(
+                LogEntry(state.turn, phrases.SHELVED.format(**entry), message.signal, recipient, kind="shelved")
+            )
             continue
         learn(state, message.signal, np.array([recipient]), message.fidelity, VIA_HIERARCHY, message.sender)
         reveal_team(state, message.signal, recipient)
         text = phrases.ARRIVES.format(sender=org.names[message.sender], **entry)
-        state.log.append(LogEntry(state.turn, text, message.signal, recipient))
+        state.log.append(LogEntry(state.turn, text, message.signal, recipient, kind="arrives"))
     state.inbox = waiting
 
 
@@ -120,7 +123,7 @@ def fire_channels(state: GameState) -> None:
         text = phrases.CHANNEL_FIRED.format(
             channel=channel.name, signal=state.scenario.signals[pub.signal].title, count=len(absorbed)
         )
-        state.log.append(LogEntry(state.turn, text, pub.signal, pub.publisher))
+        state.log.append(LogEntry(state.turn, text, pub.signal, pub.publisher, kind="channel", count=len(absorbed)))
     state.publications = remaining
 
 
@@ -183,7 +186,7 @@ def spread_network(state: GameState) -> None:
         source, target, fidelity = source[open_minded], target[open_minded], fidelity[open_minded]
         if not state.validated[s]:
             dismissed = state.rng.random(len(target)) < OPPOSE_FACTOR * org.scepticism[target]
-            _log_count(state, s, phrases.OPPOSED, np.unique(target[dismissed]))
+            _log_count(state, s, phrases.OPPOSED, np.unique(target[dismissed]), "opposed")
             state.opposed[s, target[dismissed]] = True
             source, target, fidelity = source[~dismissed], target[~dismissed], fidelity[~dismissed]
         enrich = ENRICH * derived(scenario).expert[s, source]
@@ -192,7 +195,7 @@ def spread_network(state: GameState) -> None:
         target, first = np.unique(target[order], return_index=True)
         newcomers = learn(state, s, target, fidelity[order][first], VIA_NETWORK, source[order][first])
         fresh[s, newcomers] = True
-        _log_count(state, s, phrases.NETWORK_SPREAD, newcomers)
+        _log_count(state, s, phrases.NETWORK_SPREAD, newcomers, "network")
     state.spreading = fresh
     state.network_moves = []
 
@@ -206,10 +209,10 @@ def _leak(state: GameState, signal: int, senders: np.ndarray) -> None:
     state.leaks[signal] += leaks
     state.competitor_due[signal] -= leaks * state.scenario.competitor.leak_gain
     text = phrases.LEAKED.format(signal=state.scenario.signals[signal].title, rival=state.scenario.competitor.name)
-    state.log.append(LogEntry(state.turn, text, signal))
+    state.log.append(LogEntry(state.turn, text, signal, kind="leak", count=leaks))
 
 
-def _log_count(state: GameState, signal: int, phrase, people: np.ndarray) -> None:
+def _log_count(state: GameState, signal: int, phrase: Text, people: np.ndarray, kind: str) -> None:
     if len(people):
         text = phrase.format(signal=state.scenario.signals[signal].title, count=len(people))
-        state.log.append(LogEntry(state.turn, text, signal, int(people[0])))
+        state.log.append(LogEntry(state.turn, text, signal, int(people[0]), kind=kind, count=len(people)))

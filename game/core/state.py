@@ -66,10 +66,14 @@ class NetworkMove:
 
 @dataclass
 class LogEntry:
+    """One line of the game's story: a sentence for players plus structured facts for the debrief."""
+
     turn: int
     text: Text
     signal: int = -1
     person: int = -1
+    kind: str = ""  # appears, arrives, shelved, validated, exposed, channel, network, opposed, leak, work, exploited, rival, event, ask
+    count: int = 0  # people reached (channel, network, opposed) or leaks
 
 
 @dataclass
