@@ -15,14 +15,16 @@ import sys
 
 from game.cli_errors import EXIT_OK, EXIT_PROBLEM, CommandFailed
 from game.cli_play import run_play, run_replay
+from game.cli_report_cmd import add_report_parser, run_report
+from game.cli_ui import add_screenshots_parser, run_game, run_screenshots
 from game.cli_validate import run_validate
 from game.core.bots import BOTS
 
 PROG = "python main.py"
 DESCRIPTION = (
     "Signal Race: route market signals through the hierarchy or the informal network, "
-    "faster than the competitor. The game window comes in a later version; "
-    "for now, play headless games with bots and validate scenarios."
+    "faster than the competitor. Without a command, opens the game window; "
+    "the commands play headless games with bots, validate scenarios and render screenshots."
 )
 EXAMPLES = f"""examples:
   {PROG} play retail-app-outage --headless --bot mixed
@@ -48,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     validate = commands.add_parser("validate", help="check scenario files and list every problem")
     validate.add_argument("files", metavar="FILE", nargs="+", help="scenario files to check")
+    add_report_parser(commands)
+    add_screenshots_parser(commands)
     return parser
 
 
@@ -69,9 +73,6 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, or a usage error already explained by argparse
         return stop.code if isinstance(stop.code, int) else EXIT_PROBLEM
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
     try:
         return dispatch(args)
     except CommandFailed as failure:
@@ -97,11 +98,17 @@ def _tolerate_narrow_consoles() -> None:
 
 
 def dispatch(args: argparse.Namespace) -> int:
-    """Run the parsed command; CommandFailed reports a failure."""
+    """Run the parsed command (none: open the game window); CommandFailed reports a failure."""
+    if args.command is None:
+        return run_game()
     if args.command == "play":
         run_play(args.scenario, args.headless, args.bot, args.seed, args.json, args.save)
     elif args.command == "replay":
         run_replay(args.save, args.json)
     elif args.command == "validate":
         return run_validate(args.files)
+    elif args.command == "report":
+        return run_report(args)
+    elif args.command == "screenshots":
+        return run_screenshots(args)
     return EXIT_OK

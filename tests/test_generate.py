@@ -86,18 +86,14 @@ def assert_valid(net: Network, n: int) -> None:
     keys = src * n + dst
     assert np.all(np.diff(keys) > 0), "rows not sorted or duplicate edge"
     mirror = np.searchsorted(keys, dst * n + src)
-    assert np.all(keys[np.minimum(mirror, len(keys) - 1)] == dst * n + src), (
-        "not symmetric"
-    )
+    assert np.all(keys[np.minimum(mirror, len(keys) - 1)] == dst * n + src), "not symmetric"
     assert np.array_equal(net.weight[mirror], net.weight)
     assert np.array_equal(net.explicit[mirror], net.explicit)
 
 
 def in_department_share(net: Network, dept: np.ndarray) -> float:
     generated = ~net.explicit
-    return float(
-        np.mean(dept[net.edge_source[generated]] == dept[net.indices[generated]])
-    )
+    return float(np.mean(dept[net.edge_source[generated]] == dept[net.indices[generated]]))
 
 
 # ----------------------------------------------------------------- people
@@ -162,9 +158,7 @@ def test_skill_shares_within_tolerance() -> None:
     for skill, share in shares.items():
         measured = sum(skill in p.skills for p in block) / len(block)
         assert abs(measured - share) < 0.015, skill
-    assert all(
-        p.skills == tuple(s for s in shares if s in p.skills) for p in block[:200]
-    )
+    assert all(p.skills == tuple(s for s in shares if s in p.skills) for p in block[:200])
 
 
 def test_names_look_like_names() -> None:
@@ -183,9 +177,7 @@ def test_empty_block() -> None:
     assert people(count=0, span=3) == []
 
 
-@pytest.mark.parametrize(
-    "overrides", [{"span": 1}, {"count": -1}, {"skill_shares": {"a": 1.5}}]
-)
+@pytest.mark.parametrize("overrides", [{"span": 1}, {"count": -1}, {"skill_shares": {"a": 1.5}}])
 def test_people_rejects_bad_arguments(overrides: dict) -> None:
     with pytest.raises(ValueError):
         people(**overrides)
@@ -216,17 +208,13 @@ def test_homophily_share_tracks_target(model: str, homophily: float) -> None:
 
 
 def test_small_world_without_rewiring_is_a_ring_lattice() -> None:
-    net = network(
-        department=np.zeros(50, int), mean_degree=4, rewire=0.0, homophily=1.0
-    )
+    net = network(department=np.zeros(50, int), mean_degree=4, rewire=0.0, homophily=1.0)
     assert np.all(np.diff(net.indptr) == 4)
     assert set(net.neighbours(0).tolist()) == {1, 2, 48, 49}
 
 
 def test_small_world_mean_degree_rounds_to_even() -> None:
-    net = network(
-        department=np.zeros(100, int), mean_degree=5, rewire=0.0, homophily=1.0
-    )
+    net = network(department=np.zeros(100, int), mean_degree=5, rewire=0.0, homophily=1.0)
     assert np.all(np.diff(net.indptr) == 6)
 
 
@@ -271,9 +259,7 @@ def test_network_same_seed_same_result_different_seed_different(model: str) -> N
         network(3, model=model),
         network(4, model=model),
     )
-    assert np.array_equal(one.indices, two.indices) and np.array_equal(
-        one.weight, two.weight
-    )
+    assert np.array_equal(one.indices, two.indices) and np.array_equal(one.weight, two.weight)
     assert tie_set(one) != tie_set(other)
 
 
@@ -321,17 +307,9 @@ def test_small_orgs_never_crash(
     seed: int,
     data: st.DataObject,
 ) -> None:
-    dept = np.array(
-        data.draw(st.lists(st.integers(0, departments - 1), min_size=n, max_size=n))
-    )
-    pairs = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(
-        lambda p: p[0] != p[1]
-    )
-    ties = (
-        [(a, b, 0.5) for a, b in data.draw(st.lists(pairs, max_size=5))]
-        if n > 1
-        else []
-    )
+    dept = np.array(data.draw(st.lists(st.integers(0, departments - 1), min_size=n, max_size=n)))
+    pairs = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] != p[1])
+    ties = [(a, b, 0.5) for a, b in data.draw(st.lists(pairs, max_size=5))] if n > 1 else []
     net = build_network(
         model=model,
         department=dept,
@@ -344,7 +322,5 @@ def test_small_orgs_never_crash(
     assert_valid(net, n)
     explicit = {(min(a, b), max(a, b)) for a, b, _ in ties}
     src = net.edge_source
-    marked = {
-        (int(a), int(b)) for a, b in zip(src[net.explicit], net.indices[net.explicit])
-    }
+    marked = {(int(a), int(b)) for a, b in zip(src[net.explicit], net.indices[net.explicit])}
     assert {(a, b) for a, b in marked if a < b} == explicit

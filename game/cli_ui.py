@@ -1,0 +1,57 @@
+"""The command line's way into the game window: `python main.py` opens it, `screenshots DIR` renders every screen."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from game.cli_errors import EXIT_OK, CommandFailed
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the game speaks for itself on the console
+
+OFFSCREEN_DRIVERS = ("dummy", "offscreen")  # SDL video drivers that draw nowhere
+HEADLESS_HINT = "the headless commands still work (python main.py --help)"
+
+
+def add_screenshots_parser(commands: argparse._SubParsersAction) -> None:
+    shots = commands.add_parser(
+        "screenshots", help="render PNGs of every screen, in English and French, without a display"
+    )
+    shots.add_argument("out_dir", metavar="DIR", help="folder to write the PNG files into (created if needed)")
+
+
+def run_game() -> int:
+    """Open the game window on the main menu, with the player's saved settings."""
+    import pygame
+
+    from game.ui.app import App
+    from game.ui.scenes.menu import MenuScene
+    from game.ui.settings import load_settings
+
+    settings = load_settings()
+    try:
+        app = App((1280, 720), settings.language, settings.fullscreen, settings.text_scale)
+    except pygame.error as error:
+        raise CommandFailed(f"cannot open the game window ({error}); {HEADLESS_HINT}") from None
+    if pygame.display.get_driver() in OFFSCREEN_DRIVERS:  # an invisible window would wait forever for a player
+        pygame.quit()
+        raise CommandFailed(f"no display is available, so the game window cannot open; {HEADLESS_HINT}")
+    app.push(MenuScene(app))
+    app.run()
+    return EXIT_OK
+
+
+def run_screenshots(args: argparse.Namespace) -> int:
+    os.environ["SDL_VIDEODRIVER"] = "dummy"  # before pygame opens a display: no window, works on a server
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.ui.screenshots import render_screens
+
+    try:
+        written = render_screens(Path(args.out_dir))
+    except OSError as error:
+        raise CommandFailed(f"cannot write the screenshots to {args.out_dir}: {error.strerror or error}") from None
+    for path in written:
+        print(path)
+    print(f"{len(written)} screenshots written to {args.out_dir}")
+    return EXIT_OK

@@ -1,0 +1,250 @@
+"""The game window: display, pygame_gui manager, settings, translations, fonts and the scene stack.
+
+`step` is one frame (events, update, draw) so tests can drive the whole
+interface headless; `run` is the real loop at 60 frames per second. Scenes
+below the top one have left (their widgets are gone) and are re-entered when
+they are on top again; an `overlay` scene is drawn over the scene below it.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass, replace
+
+import pygame
+import pygame_gui
+
+from game.core.text import Text
+from game.ui.i18n import Translator
+from game.ui.scene import Pop, Push, Quit, Replace, Scene, Transition
+from game.ui.settings import Settings, save_settings
+from game.ui.storage import data_dir
+from game.ui.theme import PALETTE, Palette, font, scaled_theme
+
+FPS = 60  # frames per second of the real loop
+MAX_EVENT_ROUNDS = 4  # widget events posted while handling events are handled in the same frame, up to this depth
+MIN_SIZE = (800, 600)  # px: below this the layouts stop being readable
+DESIGN_SIZE = (1280, 720)  # px: the window size at which sizes are given; larger windows scale them up
+MAX_WINDOW_SCALE = 2.0
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Home(Transition):
+    """Back to the main menu (the root scene), then open `scene` over it if given."""
+
+    scene: Scene | None = None
+
+
+class App:
+    """One window and its scene stack; see the UI contract in the module docstring."""
+
+    def __init__(
+        self,
+        size: tuple[int, int] = (1280, 720),
+        language: str = "en",
+        fullscreen: bool = False,
+        text_scale: float = 1.0,
+    ):
+        pygame.display.init()  # no audio: the game is silent, and a missing sound card must not matter
+        pygame.font.init()
+        self.settings = Settings(language, fullscreen, text_scale)
+        self.translator = Translator(language)
+        self.palette: Palette = PALETTE
+        self.screen = self._open_window(size)
+        self.ui = pygame_gui.UIManager(self.size, scaled_theme(self.scale))
+        self.scenes: list[Scene] = []
+        self.hint: str | None = None  # a tutorial hint the board may show (see game.ui.hints)
+        self.running = True
+        pygame.display.set_caption(self.tr("ui.window_title"))
+
+    # ------------------------------------------------------------ shortcuts
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    def tr(self, key: str, **values: object) -> str:
+        return self.translator.tr(key, **values)
+
+    def text(self, text: Text) -> str:
+        return self.translator.text(text)
+
+    @property
+    def window_scale(self) -> float:
+        """How much larger than 1280×720 the window is (1 at that size or below), so a 1080p projection reads the same."""
+        ratio = min(self.size[0] / DESIGN_SIZE[0], self.size[1] / DESIGN_SIZE[1])
+        return max(1.0, min(ratio, MAX_WINDOW_SCALE))
+
+    @property
+    def scale(self) -> float:
+        """Window scale times the player's text size: multiply design pixel sizes of text by this."""
+        return self.window_scale * self.settings.text_scale
+
+    def px(self, design_px: float) -> int:
+        """A length given at 1280×720 and text size 1, in pixels for this window and text size."""
+        return round(design_px * self.scale)
+
+    def font(self, size_px: int, bold: bool = False) -> pygame.font.Font:
+        """A font of `size_px` pixels at 1280×720 and text size 1, scaled like `px`."""
+        return font(self.px(size_px), bold)
+
+    # ------------------------------------------------------------ scene stack
+
+    @property
+    def top(self) -> Scene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: Scene) -> None:
+        if self.scenes:
+            self.scenes[-1].leave()
+        self.scenes.append(scene)
+        scene.enter()
+
+    def pop(self) -> None:
+        if self.scenes:
+            self.scenes.pop().leave()
+        if self.scenes:
+            self.scenes[-1].enter()
+        else:
+            self.running = False
+
+    def replace(self, scene: Scene) -> None:
+        if self.scenes:
+            self.scenes.pop().leave()
+        self.scenes.append(scene)
+        scene.enter()
+
+    def home(self, scene: Scene | None = None) -> None:
+        """Close every screen above the main menu, then open `scene` over it if given."""
+        if self.scenes:
+            self.scenes[-1].leave()
+            del self.scenes[1:]
+        if scene is None and self.scenes:
+            self.scenes[0].enter()
+        elif scene is not None:
+            self.scenes.append(scene)
+            scene.enter()
+
+    def apply(self, transition: Transition | None) -> None:
+        if isinstance(transition, Push):
+            self.push(transition.scene)
+        elif isinstance(transition, Pop):
+            self.pop()
+        elif isinstance(transition, Replace):
+            self.replace(transition.scene)
+        elif isinstance(transition, Home):
+            self.home(transition.scene)
+        elif isinstance(transition, Quit):
+            self.running = False
+
+    # ------------------------------------------------------------ settings and window
+
+    def change_settings(self, settings: Settings, persist: bool = True) -> None:
+        """Apply new settings now (language, text size, fullscreen) and keep them for next time."""
+        old, self.settings = self.settings, settings
+        self.translator = Translator(settings.language)
+        if settings.fullscreen != old.fullscreen:
+            self.screen = self._open_window(self.size)
+        self._leave_all()
+        self.ui = pygame_gui.UIManager(self.size, scaled_theme(self.scale))
+        self._relayout()
+        pygame.display.set_caption(self.tr("ui.window_title"))
+        if persist:
+            save_settings(settings)
+
+    def set_language(self, language: str) -> None:
+        self.change_settings(replace(self.settings, language=language))
+
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        if self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def _resize(self, width: int, height: int) -> None:
+        width, height = max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1])
+        if (width, height) != self.size:
+            self.screen = pygame.display.set_mode((width, height), pygame.RESIZABLE)
+        self._leave_all()
+        self.ui = pygame_gui.UIManager(self.size, scaled_theme(self.scale))
+        self._relayout()
+
+    def _leave_all(self) -> None:
+        if self.scenes:
+            self.scenes[-1].leave()
+        self.ui.clear_and_reset()
+
+    def _relayout(self) -> None:
+        """Every scene lays itself out again; only the top one keeps its widgets."""
+        for scene in self.scenes[:-1]:
+            scene.resize()
+            scene.leave()
+        if self.scenes:
+            self.scenes[-1].resize()
+
+    # ------------------------------------------------------------ frames
+
+    def step(self, events: list[pygame.event.Event], dt: float) -> bool:
+        """One frame: handle `events` (and the widget events they cause), update, draw; False once the app quits."""
+        pending = list(events)
+        for _ in range(MAX_EVENT_ROUNDS):
+            for event in pending:
+                self._handle(event)
+            pending = pygame.event.get()
+            if not pending:
+                break
+        self.ui.update(dt)
+        if self.running and self.top is not None:
+            self.apply(self.top.update(dt))
+        if self.running:
+            self.render_to(self.screen)
+            pygame.display.flip()
+        return self.running
+
+    def _handle(self, event: pygame.event.Event) -> None:
+        if not self.running:
+            return
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self._resize(event.w, event.h)
+            return
+        consumed = self.ui.process_events(event)
+        is_widget_event = event.type >= pygame.USEREVENT
+        if self.top is not None and (is_widget_event or not consumed):
+            self.apply(self.top.handle_event(event))
+
+    def render_to(self, surface: pygame.Surface) -> None:
+        """Draw the visible scenes, then the widgets, onto `surface`."""
+        surface.fill(self.palette.background)
+        base = len(self.scenes) - 1
+        while base > 0 and getattr(self.scenes[base], "overlay", False):
+            base -= 1
+        for scene in self.scenes[max(base, 0) :]:
+            scene.draw(surface)
+        self.ui.draw_ui(surface)
+
+    def run(self) -> None:
+        """The real loop; an unexpected error shows the error screen instead of closing the window."""
+        clock = pygame.time.Clock()
+        dt = 0.0
+        while True:
+            try:
+                if not self.step(pygame.event.get(), dt):
+                    break
+            except Exception as error:  # the last barrier: explain in a sentence, keep the window open
+                self._show_error(error)
+            dt = clock.tick(FPS) / 1000
+        pygame.quit()
+
+    def _show_error(self, error: Exception) -> None:
+        from game.ui.scenes.error import ErrorScene
+
+        log_file = data_dir() / "error.log"
+        with open(log_file, "a", encoding="utf-8") as stream:
+            stream.write("".join(traceback.format_exception(error)))
+        sentence = self.tr("ui.error.unexpected", error=f"{type(error).__name__}: {error}", log=str(log_file))
+        self.home(ErrorScene(self, sentence))

@@ -1,0 +1,75 @@
+"""Zoom and pan of the map: world positions (layout units) to screen pixels and back, vectorised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pygame
+
+MIN_SCALE = 0.02  # whole 2,000-person org charts fit on screen
+MAX_SCALE = 2.5
+ZOOM_STEP = 1.25  # per key press or wheel notch
+PAN_STEP = 0.15  # share of the viewport moved per arrow key press
+FIT_MARGIN = 40  # px left around the content when fitting it
+
+
+@dataclass
+class Camera:
+    """screen = world · scale + offset, inside `viewport`."""
+
+    viewport: pygame.Rect
+    scale: float = 1.0
+    offset: tuple[float, float] = (0.0, 0.0)
+
+    def to_screen(self, world: np.ndarray) -> np.ndarray:
+        """float (n, 2) world positions to screen pixels."""
+        return world * self.scale + np.asarray(self.offset)
+
+    def to_world(self, point: tuple[float, float]) -> tuple[float, float]:
+        return ((point[0] - self.offset[0]) / self.scale, (point[1] - self.offset[1]) / self.scale)
+
+    def fit(self, bounds: tuple[float, float, float, float], min_scale: float = MIN_SCALE) -> None:
+        """Show the whole of `bounds` (min x, min y, max x, max y), no closer than MAX_SCALE nor farther than min_scale."""
+        x0, y0, x1, y1 = bounds
+        room_w = max(self.viewport.width - 2 * FIT_MARGIN, 1)
+        room_h = max(self.viewport.height - 2 * FIT_MARGIN, 1)
+        scale = min(room_w / max(x1 - x0, 1.0), room_h / max(y1 - y0, 1.0))
+        self.scale = float(np.clip(scale, max(min_scale, MIN_SCALE), MAX_SCALE))
+        self.centre_on(((x0 + x1) / 2, (y0 + y1) / 2))
+        if (y1 - y0) * self.scale > room_h:  # too tall to fit: start with the top of the chart
+            self.offset = (self.offset[0], self.viewport.top + FIT_MARGIN - y0 * self.scale)
+
+    def clamp_to(self, bounds: tuple[float, float, float, float]) -> None:
+        """Slide the view so content larger than the viewport leaves no empty band at its edges."""
+        x0, y0, x1, y1 = (v * self.scale for v in bounds)
+        ox, oy = self.offset
+        view = self.viewport
+        if x1 - x0 > view.width - 2 * FIT_MARGIN:
+            ox = min(max(ox, view.right - FIT_MARGIN - x1), view.left + FIT_MARGIN - x0)
+        if y1 - y0 > view.height - 2 * FIT_MARGIN:
+            oy = min(max(oy, view.bottom - FIT_MARGIN - y1), view.top + FIT_MARGIN - y0)
+        self.offset = (ox, oy)
+
+    def centre_on(self, world: tuple[float, float]) -> None:
+        cx, cy = self.viewport.center
+        self.offset = (cx - world[0] * self.scale, cy - world[1] * self.scale)
+
+    def zoom(self, factor: float, anchor: tuple[float, float] | None = None) -> None:
+        """Zoom by `factor`, keeping the world point under `anchor` (default: viewport centre) in place."""
+        anchor = anchor or self.viewport.center
+        world = self.to_world(anchor)
+        self.scale = float(np.clip(self.scale * factor, MIN_SCALE, MAX_SCALE))
+        self.offset = (anchor[0] - world[0] * self.scale, anchor[1] - world[1] * self.scale)
+
+    def pan(self, dx: float, dy: float) -> None:
+        self.offset = (self.offset[0] + dx, self.offset[1] + dy)
+
+    def key_pan(self, right: int, down: int) -> None:
+        """Arrow keys: the view moves toward the arrow (content slides the other way)."""
+        self.pan(-right * self.viewport.width * PAN_STEP, -down * self.viewport.height * PAN_STEP)
+
+    @property
+    def key(self) -> tuple:
+        """Changes whenever the picture of the map would change."""
+        return (self.scale, self.offset, tuple(self.viewport))

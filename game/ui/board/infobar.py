@@ -1,0 +1,217 @@
+"""The top bar (team, turn, action points, timer, view and end-turn buttons), the calendar of channel
+slots, the event log and the legend of flows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core.state import VIA_CHANNEL, VIA_HIERARCHY, VIA_NETWORK, GameState
+from game.ui.board import lines
+from game.ui.board.hit import Hotspots
+from game.ui.board.layout import BODY_PX, HEADING_PX, SMALL_PX, BoardLayout
+from game.ui.board.textdraw import fit, text_line
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.timer import PlanningTimer
+    from game.workshop.session import Team
+
+KNOWN_UNITS = ("turn", "day", "week", "month", "hour")
+
+
+def unit_name(app: App, unit: str, count: int) -> str:
+    """The scenario's turn unit in the chosen language (an unknown unit is shown as written)."""
+    base = unit.lower().rstrip("s")
+    if base not in KNOWN_UNITS:
+        return unit
+    return app.tr(f"board.unit.{base}.{'one' if count == 1 else 'many'}")
+
+
+def draw_top(
+    surface,
+    app: App,
+    layout: BoardLayout,
+    team: Team,
+    state: GameState,
+    timer: PlanningTimer | None,
+    view_name: str,
+    spots: Hotspots,
+) -> None:
+    rect = layout.top
+    palette = app.palette
+    pygame.draw.rect(surface, palette.panel, rect)
+    pygame.draw.line(surface, palette.panel_edge, rect.bottomleft, rect.bottomright, 2)
+    body, bold = app.font(BODY_PX), app.font(HEADING_PX, bold=True)
+    pad = layout.px(12)
+    y = rect.centery - body.get_linesize() // 2
+    swatch = pygame.Rect(pad, rect.top + layout.px(8), layout.px(14), rect.height - layout.px(16))
+    pygame.draw.rect(surface, palette.team(team.colour), swatch, border_radius=3)
+    x = text_line(
+        surface,
+        team.name,
+        bold,
+        palette.team(team.colour),
+        (swatch.right + pad, rect.centery - bold.get_linesize() // 2),
+        layout.px(220),
+    )
+    turn = min(state.turn, state.scenario.turns)
+    x = text_line(
+        surface, app.tr("board.turn", turn=turn, turns=state.scenario.turns), body, palette.text, (x + 2 * pad, y)
+    )
+    x = _points(surface, app, layout, state, x + 2 * pad, rect.centery)
+    if timer is not None:
+        colour = palette.warning if timer.urgent else palette.text
+        x = text_line(
+            surface,
+            app.tr("board.timer", time=timer.label()),
+            bold,
+            colour,
+            (x + 2 * pad, rect.centery - bold.get_linesize() // 2),
+        )
+    right = rect.right - pad
+    for key, label in (
+        ("end_turn", app.tr("board.end_turn")),
+        ("view", app.tr("board.view.toggle", view=view_name)),
+        ("menu", app.tr("board.menu")),
+    ):
+        right = _button(surface, app, layout, label, right, rect, spots, key, primary=key == "end_turn") - pad
+
+
+def _points(surface, app: App, layout: BoardLayout, state: GameState, x: int, cy: int) -> int:
+    body = app.font(BODY_PX)
+    total = state.scenario.action_points
+    label = app.tr("board.points", points=state.action_points, total=total)
+    x = text_line(surface, label, body, app.palette.text, (x, cy - body.get_linesize() // 2)) + layout.px(8)
+    r = layout.px(7)
+    for i in range(total):
+        centre = (x + r + i * (2 * r + layout.px(4)), cy)
+        if i < state.action_points:
+            pygame.draw.circle(surface, app.palette.accent, centre, r)
+        else:
+            pygame.draw.circle(surface, app.palette.text_dim, centre, r, 2)
+    return x + total * (2 * r + layout.px(4))
+
+
+def _button(
+    surface,
+    app: App,
+    layout: BoardLayout,
+    label: str,
+    right: int,
+    bar: pygame.Rect,
+    spots: Hotspots,
+    key: str,
+    primary: bool,
+) -> int:
+    font = app.font(BODY_PX, bold=primary)
+    w = font.size(label)[0] + layout.px(24)
+    rect = pygame.Rect(right - w, bar.top + layout.px(7), w, bar.height - layout.px(14))
+    fill = app.palette.accent if primary else app.palette.panel_edge
+    pygame.draw.rect(surface, fill, rect, border_radius=6)
+    image = font.render(label, True, app.palette.background if primary else app.palette.text)
+    surface.blit(image, image.get_rect(center=rect.center))
+    spots.add(rect, ("button", key))
+    return rect.left
+
+
+def draw_calendar(surface, app: App, layout: BoardLayout, state: GameState) -> None:
+    rect = layout.calendar
+    _panel(surface, app, layout, rect, app.tr("board.calendar"))
+    small = app.font(SMALL_PX)
+    x, width = rect.left + layout.px(12), rect.width - layout.px(24)
+    y = rect.top + app.font(HEADING_PX, bold=True).get_linesize() + layout.px(8)
+    for line in calendar_lines(app, state):
+        if y + small.get_linesize() > rect.bottom - layout.px(4):
+            break
+        text_line(surface, line, small, app.palette.text, (x, y), width)
+        y += small.get_linesize()
+
+
+def calendar_lines(app: App, state: GameState) -> list[str]:
+    """Upcoming slots of each channel ("All-hands: in 3 days"), then what is queued or pending."""
+    scenario, turn = state.scenario, state.turn
+    result = []
+    for c, channel in enumerate(scenario.channels):
+        name = app.text(channel.name)
+        slot = channel.next_slot(turn)
+        if slot > scenario.turns:
+            line = app.tr("board.slot.none", channel=name)
+        elif slot == turn:
+            line = app.tr("board.slot.today", channel=name)
+        else:
+            wait = slot - turn
+            line = app.tr("board.slot.later", channel=name, count=wait, unit=unit_name(app, scenario.turn_unit, wait))
+        queued = [app.text(scenario.signals[p.signal].title) for p in state.publications if p.channel == c]
+        if queued:
+            line += " · " + app.tr("board.slot.queued", signal=", ".join(queued))
+        result.append(line)
+    for pending in state.validations:
+        approver = scenario.org.names[scenario.gates[pending.gate].approver]
+        result.append(
+            app.tr(
+                "board.validation_due",
+                person=approver,
+                signal=scenario.signals[pending.signal].title,
+                turn=pending.done_turn,
+            )
+        )
+    if state.inbox:
+        result.append(app.tr("board.in_flight", count=len(state.inbox)))
+    return result
+
+
+def draw_log(surface, app: App, layout: BoardLayout, state: GameState) -> None:
+    rect = layout.log
+    _panel(surface, app, layout, rect, app.tr("board.log"))
+    small = app.font(SMALL_PX)
+    x, width = rect.left + layout.px(12), rect.width - layout.px(24)
+    top = rect.top + app.font(HEADING_PX, bold=True).get_linesize() + layout.px(8)
+    rows = max(1, (rect.bottom - layout.px(4) - top) // small.get_linesize())
+    entries = state.log[-rows:]
+    if not entries:
+        text_line(surface, app.tr("board.log.empty"), small, app.palette.text_dim, (x, top), width)
+    for i, entry in enumerate(entries):
+        colour = app.palette.text if entry.turn >= state.turn - 1 else app.palette.text_dim
+        line = app.tr("board.log.line", turn=entry.turn, text=app.text(entry.text))
+        text_line(surface, line, small, colour, (x, top + i * small.get_linesize()), width)
+
+
+def _panel(surface, app: App, layout: BoardLayout, rect: pygame.Rect, title: str) -> None:
+    pygame.draw.rect(surface, app.palette.panel, rect)
+    pygame.draw.rect(surface, app.palette.panel_edge, rect, 1)
+    font = app.font(HEADING_PX, bold=True)
+    text_line(
+        surface,
+        title,
+        font,
+        app.palette.accent,
+        (rect.left + layout.px(12), rect.top + layout.px(4)),
+        rect.width - layout.px(24),
+    )
+
+
+def draw_legend(surface, app: App, layout: BoardLayout) -> None:
+    """Bottom-left of the map: which line style and token is which flow."""
+    small = app.font(SMALL_PX)
+    palette = app.palette
+    items = (
+        (VIA_HIERARCHY, palette.hierarchy, "board.legend.hierarchy"),
+        (VIA_CHANNEL, palette.channel, "board.legend.channel"),
+        (VIA_NETWORK, palette.network, "board.legend.network"),
+    )
+    x = layout.map.left + layout.px(12)
+    y = layout.map.bottom - small.get_linesize() - layout.px(6)
+    strip = pygame.Rect(layout.map.left, y - layout.px(6), layout.map.width, layout.map.bottom - y + layout.px(6))
+    pygame.draw.rect(surface, palette.panel, strip)
+    seg = layout.px(34)
+    for via, colour, key in items:
+        lines.styled_line(
+            surface, colour, (x, y + small.get_linesize() // 2), (x + seg, y + small.get_linesize() // 2), via, 2
+        )
+        lines.token(surface, colour, (x + seg // 2, y + small.get_linesize() // 2), via, size=layout.px(5))
+        x = text_line(surface, app.tr(key), small, palette.text_dim, (x + seg + layout.px(6), y)) + layout.px(18)
+    text_line(
+        surface, fit(app.tr("board.legend.knows"), small, layout.map.right - x - 10), small, palette.text_dim, (x, y)
+    )

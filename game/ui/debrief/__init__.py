@@ -1,0 +1,1 @@
+"""The debrief screen: timeline, path, contrasts, comparison and questions for a chosen team and signal."""

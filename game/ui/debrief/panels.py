@@ -1,0 +1,182 @@
+"""What each view of the debrief screen draws: the timeline chart, the path, the contrasts, the comparison, the questions."""
+
+from __future__ import annotations
+
+import io
+
+import pygame
+from matplotlib import rc_context
+
+from game.debrief import charts
+from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
+from game.debrief.compare import Alternative
+from game.debrief.phrasing import contrast_sentences, headline, hop_sentence, incident_sentence
+from game.debrief.summary import reached
+from game.debrief.timeline import VIAS
+from game.ui.debrief.pathview import draw_path
+from game.ui.scenes import draw
+from game.ui.scenes.table import Column, draw_table
+
+SCREEN_FONT_PT = 13  # matplotlib text size on screen: about 18 px at 100 dpi, readable on a projector
+GAP = 24  # design px between a chart and its side text
+
+
+def chart_surface(app, team: TeamDebrief, signal: SignalDebrief, size: tuple[int, int]) -> pygame.Surface:  # noqa: ANN001
+    """The timeline chart rendered by matplotlib at exactly `size` pixels."""
+    inches = (size[0] / charts.DPI, size[1] / charts.DPI)
+    with rc_context({"font.size": SCREEN_FONT_PT}):
+        figure = charts.timeline_figure(team, signal, app.translator, size=inches)
+        png = charts.render(figure, "png")
+    return pygame.image.load(io.BytesIO(png), "chart.png").convert()
+
+
+def side_text(app, surface: pygame.Surface, area: pygame.Rect, lines: list[tuple[str, bool]], body: int = 18) -> None:  # noqa: ANN001
+    """Paragraphs down a column; a True flag draws the line as a heading."""
+    y = area.top
+    for text, heading in lines:
+        font = app.font(body + 2, True) if heading else app.font(body)
+        colour = app.palette.accent if heading else app.palette.text
+        y = draw.paragraph(surface, text, font, colour, pygame.Rect(area.left, y, area.width, area.bottom - y))
+        y += app.px(8)
+
+
+def timeline_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: SignalDebrief, chart) -> None:  # noqa: ANN001
+    surface.blit(chart, area.topleft)
+    side = pygame.Rect(
+        area.left + chart.get_width() + app.px(GAP),
+        area.top,
+        area.right - area.left - chart.get_width() - app.px(GAP),
+        area.height,
+    )
+    timeline, counts = signal.timeline, reached(signal)
+    lines = [(headline(signal.outcome, app.translator), True)]
+    for key, turn in (("exploited", timeline.exploited), ("rival", timeline.rival), ("exposed", timeline.exposed)):
+        if turn is not None:
+            lines.append((app.tr(f"debrief.mark.{key}", turn=turn), False))
+    lines.append((app.tr("debrief.axis.knowers"), True))
+    lines += [(f"{app.tr(f'debrief.via.{via}')}: {counts[via]}", False) for via in VIAS]
+    if timeline.leaks:
+        lines.append((f"{app.tr('debrief.mark.leak')}: {sum(n for _, n in timeline.leaks)}", False))
+    side_text(app, surface, side, lines)
+
+
+def path_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: SignalDebrief) -> None:  # noqa: ANN001
+    chart = pygame.Rect(area.left, area.top, round(area.width * 0.62), area.height)
+    draw.panel(surface, chart, app.palette.panel, app.palette.panel_edge)
+    draw_path(app, surface, chart.inflate(-app.px(8), -app.px(8)), team, signal)
+    scenario, tr = team.state.scenario, app.translator
+    lines = [(app.tr("debrief.section.path"), True)]
+    lines += [(hop_sentence(scenario, hop, tr), False) for hop in signal.path.hops]
+    if signal.incidents:
+        lines.append((app.tr("debrief.section.incidents"), True))
+        lines += [(incident_sentence(scenario, i, tr), False) for i in signal.incidents]
+    side_text(
+        app,
+        surface,
+        pygame.Rect(chart.right + app.px(GAP), area.top, area.right - chart.right - app.px(GAP), area.height),
+        lines,
+    )
+
+
+def contrasts_view(app, surface, area: pygame.Rect, signal: SignalDebrief) -> None:  # noqa: ANN001
+    sentences = contrast_sentences(signal.contrasts, app.translator)
+    c = signal.contrasts
+    bars = {
+        "who": (sum(c.who.official), sum(c.who.network), "{:d}"),
+        "when": (c.when.official_wait, c.when.network_wait, "{:.1f}"),
+        "what": (c.what.official_fidelity or 0.0, c.what.network_fidelity or 0.0, "{:.2f}"),
+        "where": (c.where.channel + c.where.hierarchy, c.where.relays + c.where.team_network, "{:d}"),
+    }
+    half_w, half_h = (area.width - app.px(GAP)) // 2, (area.height - app.px(GAP)) // 2
+    for index, key in enumerate(("who", "when", "what", "where")):
+        box = pygame.Rect(
+            area.left + (index % 2) * (half_w + app.px(GAP)),
+            area.top + (index // 2) * (half_h + app.px(GAP)),
+            half_w,
+            half_h,
+        )
+        draw.panel(surface, box, app.palette.panel, app.palette.panel_edge)
+        inner = box.inflate(-app.px(24), -app.px(20))
+        y = draw.line(
+            surface, app.tr(f"debrief.contrast.{key}"), app.font(22, True), app.palette.accent, inner.topleft
+        ).bottom
+        y = _bars(app, surface, pygame.Rect(inner.left, y + app.px(4), inner.width, app.px(44)), *bars[key])
+        draw.paragraph(
+            surface,
+            sentences[key],
+            app.font(16),
+            app.palette.text,
+            pygame.Rect(inner.left, y + app.px(4), inner.width, inner.bottom - y - app.px(4)),
+            1.05,
+        )
+
+
+def _bars(app, surface, area: pygame.Rect, official: float, network: float, fmt: str) -> int:  # noqa: ANN001
+    """Two horizontal bars, official and network, scaled to the larger; returns the y below them."""
+    label_w = app.px(110)
+    largest = max(official, network) or 1
+    font = app.font(16)
+    for row, (key, value, colour) in enumerate(
+        (("official", official, app.palette.accent), ("network", network, app.palette.network))
+    ):
+        y = area.top + row * (area.height // 2)
+        draw.line(surface, app.tr(f"debrief.contrast.{key}"), font, app.palette.text_dim, (area.left, y))
+        width = round((area.width - label_w - app.px(60)) * value / largest)
+        pygame.draw.rect(
+            surface,
+            colour,
+            pygame.Rect(area.left + label_w, y + app.px(4), max(width, 2), area.height // 2 - app.px(8)),
+            border_radius=3,
+        )
+        draw.line(surface, fmt.format(value), font, app.palette.text, (area.left + label_w + width + app.px(8), y))
+    return area.bottom
+
+
+def compare_view(
+    app, surface, area: pygame.Rect, debrief: Debrief, team: TeamDebrief, alternative: Alternative
+) -> pygame.Rect:  # noqa: ANN001
+    """Points on the same seed (teams, the what-if, the bots) and the what-if's sentences; returns the controls' area."""
+    tr = app.translator
+    table = pygame.Rect(area.left, area.top, round(area.width * 0.64), area.height)
+    columns = [Column(app.tr("debrief.table.team"), 2.4), Column(app.tr("debrief.table.score"), 0.9, "right")]
+    columns += [Column(tr.text(s.title), 1.2, "right") for s in debrief.scenario.signals]
+    # The what-if has its own panel; rows beyond the table's height are cut (the exported report lists them all).
+    rows = [[t.name, f"{t.score:g}", *(f"{s.outcome.points:g}" for s in t.signals)] for t in debrief.teams]
+    for bot in debrief.bots:
+        name = app.tr("debrief.compare.bot_label", strategy=app.tr(f"debrief.strategy.{bot.strategy}"))
+        rows.append([name, f"{bot.score:g}", *(f"{o.points:g}" for o in bot.outcomes)])
+    draw_table(app, surface, table, columns, rows)
+    side = pygame.Rect(table.right + app.px(GAP), area.top, area.right - table.right - app.px(GAP), area.height)
+    draw.panel(surface, side, app.palette.panel, app.palette.panel_edge)
+    inner = side.inflate(-app.px(24), -app.px(24))
+    difference = app.tr(
+        "debrief.screen.difference", difference=alternative.difference, team_score=alternative.team_score
+    )
+    lines = [
+        (app.tr("debrief.section.what_if"), True),
+        (
+            app.tr(
+                "debrief.screen.what_if",
+                turn=alternative.from_turn,
+                strategy=app.tr(f"debrief.strategy.{alternative.strategy}"),
+            ),
+            False,
+        ),
+        (app.tr("debrief.screen.what_if_result", points=f"{alternative.score:g}", difference=difference), True),
+        (app.tr("debrief.caption.what_if"), False),
+    ]
+    side_text(app, surface, pygame.Rect(inner.left, inner.top, inner.width, inner.height - app.px(58)), lines)
+    return pygame.Rect(inner.left, inner.bottom - app.px(46), inner.width, app.px(46))
+
+
+def questions_view(app, surface, area: pygame.Rect, debrief: Debrief) -> None:  # noqa: ANN001
+    lines: list[tuple[str, bool]] = []
+    if debrief.objectives:
+        lines.append((app.tr("debrief.screen.objectives"), True))
+        lines += [(f"• {app.text(t)}", False) for t in debrief.objectives]
+    lines.append((app.tr("debrief.screen.questions"), True))
+    if debrief.questions:
+        lines += [(f"{i}. {app.text(t)}", False) for i, t in enumerate(debrief.questions, start=1)]
+    else:
+        lines.append((app.tr("debrief.screen.no_questions"), False))
+    side_text(app, surface, area, lines, body=24)

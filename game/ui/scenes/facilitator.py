@@ -1,0 +1,147 @@
+"""The facilitator's overlays: the pause screen, the menu of events to inject, and "end the game now?"."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.events import injectable_events
+from game.core.model import Event, Scenario
+from game.ui import flow
+from game.ui.scene import Pop, Transition
+from game.ui.scenes import draw
+from game.ui.scenes.form import FormScene
+from game.workshop.session import Session
+
+MARGIN = 64  # px at 1280×720
+BUTTON_W, BUTTON_H = 300, 58
+
+
+class _Overlay(FormScene):
+    overlay = True
+
+    def __init__(self, app, session: Session):  # noqa: ANN001 - App
+        super().__init__(app)
+        self.session = session
+
+    def heading(self, surface: pygame.Surface, key: str) -> pygame.Rect:
+        draw.dim(surface, 242)
+        app = self.app
+        return draw.line(
+            surface,
+            app.tr(key),
+            app.font(44, True),
+            app.palette.text,
+            (surface.get_width() // 2, app.px(MARGIN)),
+            "midtop",
+        )
+
+
+class PauseScene(_Overlay):
+    """Everything stops (the planning timer included) until the facilitator resumes."""
+
+    def build(self) -> None:
+        width, height = self.app.size
+        rect = pygame.Rect(0, 0, self.app.px(BUTTON_W), self.app.px(BUTTON_H))
+        rect.center = (width // 2, height * 0.62)
+        self.button(rect, self.app.tr("ui.pause.resume"), lambda: Pop(), object_id="#primary")
+
+    def handle_key(self, event: pygame.event.Event) -> Transition | None:
+        return Pop() if event.key == pygame.K_p else super().handle_key(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        title = self.heading(surface, "ui.pause.title")
+        app = self.app
+        draw.line(
+            surface,
+            app.tr("ui.pause.note"),
+            app.font(24),
+            app.palette.text_dim,
+            (title.centerx, title.bottom + app.px(40)),
+            "midtop",
+        )
+        super().draw(surface)
+
+
+def event_label(app, scenario: Scenario, event: Event) -> str:  # noqa: ANN001 - App
+    """What injecting the event will do, in the chosen language."""
+    if event.text.by_language:
+        return app.text(event.text)
+    names = scenario.org.names
+    return app.tr(
+        f"ui.event.{event.kind}",
+        person=names[event.person] if event.person >= 0 else "?",
+        manager=names[event.new_manager] if event.new_manager >= 0 else "?",
+        duration=event.duration,
+    )
+
+
+class InjectScene(_Overlay):
+    """The scenario's events, then the built-in ones; choosing one fires it for every team still playing."""
+
+    def build(self) -> None:
+        app, px = self.app, self.app.px
+        width, height = app.size
+        self.events = injectable_events(self.session.scenario)
+        row_h = min(px(54), (height - px(260)) // max(len(self.events), 1) - px(8))
+        y = px(MARGIN) + app.font(44, True).get_linesize() + px(40)
+        for index, event in enumerate(self.events[:9]):
+            rect = pygame.Rect(px(MARGIN * 2), y, width - px(MARGIN * 4), row_h)
+            label = draw.fit(
+                f"{index + 1}.  {event_label(app, self.session.scenario, event)}", app.font(20), rect.width - px(30)
+            )
+            self.button(rect, label, lambda index=index: self.inject(index), object_id="@choice")
+            y += row_h + px(8)
+        cancel = pygame.Rect(px(MARGIN * 2), height - px(MARGIN) - px(BUTTON_H), px(BUTTON_W), px(BUTTON_H))
+        self.button(cancel, app.tr("ui.cancel"), lambda: Pop())
+
+    def inject(self, index: int) -> Transition:
+        self.session.inject(index)
+        return Pop()
+
+    def handle_key(self, event: pygame.event.Event) -> Transition | None:
+        number = event.key - pygame.K_1
+        if 0 <= number < min(len(self.events), 9):
+            return self.inject(number)
+        return super().handle_key(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        title = self.heading(surface, "ui.inject.title")
+        app = self.app
+        draw.line(
+            surface,
+            app.tr("ui.inject.note"),
+            app.font(20),
+            app.palette.text_dim,
+            (title.centerx, title.bottom + app.px(4)),
+            "midtop",
+        )
+        super().draw(surface)
+
+
+class ConfirmEndScene(_Overlay):
+    """F10 asks once more before ending the game for every team."""
+
+    def build(self) -> None:
+        app, px = self.app, self.app.px
+        width, height = app.size
+        no = pygame.Rect(0, 0, px(BUTTON_W), px(BUTTON_H))
+        no.midright = (width // 2 - px(12), height * 0.6)
+        self.button(no, app.tr("ui.end.no"), lambda: Pop())
+        yes = pygame.Rect(0, 0, px(BUTTON_W), px(BUTTON_H))
+        yes.midleft = (width // 2 + px(12), height * 0.6)
+        self.button(yes, app.tr("ui.end.yes"), lambda: flow.end_game(self.app, self.session), object_id="#danger")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        title = self.heading(surface, "ui.end.title")
+        app = self.app
+        area = pygame.Rect(
+            app.px(MARGIN * 3), title.bottom + app.px(30), surface.get_width() - app.px(MARGIN * 6), app.px(120)
+        )
+        draw.paragraph(
+            surface,
+            app.tr("ui.end.note", turn=self.session.turn, turns=self.session.scenario.turns),
+            app.font(24),
+            app.palette.text_dim,
+            area,
+        )
+        super().draw(surface)

@@ -1,0 +1,156 @@
+"""A screen made of pygame_gui widgets that also works from the keyboard.
+
+pygame_gui has little keyboard focus of its own, so a FormScene keeps a list
+of focusable widgets: Tab / Down / Right move forward, Shift+Tab / Up / Left
+move back, Enter or Space activates, Escape goes back. A yellow ring shows
+the focused widget. Clicking a button and activating it with the keyboard
+run the same callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID, UIElement
+from pygame_gui.elements import UIButton, UITextEntryLine
+
+from game.ui.scene import Pop, Scene, Transition
+from game.ui.scenes import draw
+
+Action = Callable[[], Transition | None]
+FORWARD = {pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT}
+BACKWARD = {pygame.K_UP, pygame.K_LEFT}
+ACTIVATE = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
+
+
+class FormScene(Scene):
+    """Subclasses lay out their widgets in `build` with `button` / `entry`, and draw their text in `draw`."""
+
+    overlay = False  # True: the scene below stays visible (dimmed) behind this one
+
+    def __init__(self, app):  # noqa: ANN001 - App, imported lazily to avoid a cycle
+        super().__init__(app)
+        self.elements: list[UIElement] = []
+        self.focusables: list[UIElement] = []
+        self.actions: dict[UIElement, Action] = {}
+        self.focus = 0
+
+    # ------------------------------------------------------------ building
+
+    def build(self) -> None:
+        """Create the widgets for the current window size and language."""
+
+    def enter(self) -> None:
+        self.build()
+        self.focus = min(self.focus, max(len(self.focusables) - 1, 0))
+        self._sync_text_focus()
+
+    def leave(self) -> None:
+        for element in self.elements:
+            element.kill()
+        self.elements, self.focusables, self.actions = [], [], {}
+
+    def button(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        action: Action | None,
+        *,
+        tooltip: str | None = None,
+        enabled: bool = True,
+        selected: bool = False,
+        object_id: str | None = None,
+    ) -> UIButton:
+        widget = UIButton(
+            rect,
+            text,
+            manager=self.app.ui,
+            tool_tip_text=tooltip,
+            object_id=ObjectID(object_id=object_id) if object_id else None,
+        )
+        if selected:
+            widget.select()
+        if not enabled:
+            widget.disable()
+        self.elements.append(widget)
+        if enabled and action is not None:
+            self.actions[widget] = action
+            self.focusables.append(widget)
+        return widget
+
+    def entry(self, rect: pygame.Rect, text: str, limit: int = 24) -> UITextEntryLine:
+        widget = UITextEntryLine(rect, manager=self.app.ui, initial_text=text)
+        widget.set_text_length_limit(limit)
+        self.elements.append(widget)
+        self.focusables.append(widget)
+        return widget
+
+    # ------------------------------------------------------------ events
+
+    def back(self) -> Transition | None:
+        """What Escape does: go back one screen."""
+        return Pop()
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.actions:
+            self._focus_on(event.ui_element)
+            return self.actions[event.ui_element]()
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self._focus_on_entry_at(event.pos)
+        if event.type == pygame.KEYDOWN:
+            return self.handle_key(event)
+        return None
+
+    def handle_key(self, event: pygame.event.Event) -> Transition | None:
+        focused = self.focused
+        typing = isinstance(focused, UITextEntryLine)
+        if event.key == pygame.K_ESCAPE:
+            return self.back()
+        if event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT or (event.key in BACKWARD and not typing):
+            self.move_focus(-1)
+        elif self._moves_forward(event.key, typing):
+            self.move_focus(+1)
+        elif event.key in ACTIVATE and focused in self.actions:
+            return self.actions[focused]()
+        return None
+
+    @staticmethod
+    def _moves_forward(key: int, typing: bool) -> bool:
+        """Right moves the cursor in a text entry, and Enter there finishes the entry and moves on."""
+        if typing:
+            return key in FORWARD - {pygame.K_RIGHT} or key in ACTIVATE - {pygame.K_SPACE}
+        return key in FORWARD
+
+    # ------------------------------------------------------------ focus
+
+    @property
+    def focused(self) -> UIElement | None:
+        return self.focusables[self.focus] if self.focusables else None
+
+    def move_focus(self, step: int) -> None:
+        if self.focusables:
+            self.focus = (self.focus + step) % len(self.focusables)
+            self._sync_text_focus()
+
+    def _focus_on(self, element: UIElement) -> None:
+        if element in self.focusables:
+            self.focus = self.focusables.index(element)
+
+    def _focus_on_entry_at(self, pos: tuple[int, int]) -> None:
+        for element in self.focusables:
+            if isinstance(element, UITextEntryLine) and element.rect.collidepoint(pos):
+                self.focus = self.focusables.index(element)
+
+    def _sync_text_focus(self) -> None:
+        """Typing goes to a focused text entry; any other focus takes it away from entries."""
+        focused = self.focused
+        self.app.ui.set_focus_set(focused if isinstance(focused, UITextEntryLine) else None)
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        if self.focused is not None:
+            draw.focus_ring(surface, self.focused.rect, self.app.palette.focus, max(3, self.app.px(3)))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_focus(surface)

@@ -1,0 +1,151 @@
+"""The end of a game: each signal's race (won or beaten by N turns, points) and, in a workshop, the final ranking."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.scoring import SignalOutcome, outcomes, score
+from game.ui.app import Home
+from game.ui.scene import Transition
+from game.ui.scenes import draw
+from game.ui.scenes.form import FormScene
+from game.ui.scenes.table import Column, draw_table
+from game.workshop.session import Session
+
+MARGIN = 56  # px at 1280×720
+BUTTON_W, BUTTON_H, TEAM_W = 300, 58, 380
+
+
+def outcome_phrase(app, result: SignalOutcome) -> str:  # noqa: ANN001 - App
+    """One signal's race in a few words, in the chosen language."""
+    if not result.genuine:
+        key = (
+            "acted_on_rumour"
+            if result.exploited_turn is not None
+            else "exposed"
+            if result.exposed
+            else "rumour_ignored"
+        )
+        return app.tr(f"ui.results.{key}")
+    if result.exploited_turn is None:
+        if result.competitor_turn is None:
+            return app.tr("ui.results.not_exploited")
+        return app.tr("ui.results.rival_only", turn=result.competitor_turn)
+    if result.margin is None:
+        return app.tr("ui.results.won_alone", turn=result.exploited_turn)
+    if result.margin == 0:
+        return app.tr("ui.results.same_turn")
+    key = "won_by" if result.won else "beaten_by"
+    count = abs(result.margin)
+    return app.tr(f"ui.results.{key}.{'one' if count == 1 else 'many'}", n=count)
+
+
+class ResultsScene(FormScene):
+    def __init__(self, app, session: Session):  # noqa: ANN001 - App
+        super().__init__(app)
+        self.session = session
+        self.standings = session.leaderboard()
+        self.shown = self._team_index(self.standings[0].team)  # the winner's races first
+        self.team_buttons = []
+
+    def _team_index(self, name: str) -> int:
+        return next(i for i, team in enumerate(self.session.teams) if team.name == name)
+
+    @property
+    def workshop(self) -> bool:
+        return self.session.mode != "solo"
+
+    def build(self) -> None:
+        app, px = self.app, self.app.px
+        width, height = app.size
+        bottom = height - px(MARGIN) - px(BUTTON_H) + px(16)
+        menu = pygame.Rect(width - px(MARGIN) - px(BUTTON_W), bottom, px(BUTTON_W), px(BUTTON_H))
+        self.button(menu, app.tr("ui.back_to_menu"), lambda: Home(), object_id="#primary")
+        debrief = pygame.Rect(menu.left - px(BUTTON_W + 20), bottom, px(BUTTON_W), px(BUTTON_H))
+        self.debrief_button = self.button(
+            debrief, app.tr("ui.results.debrief"), None, enabled=False, tooltip=app.tr("ui.results.debrief_later")
+        )
+        self.team_buttons = []
+        if self.workshop:
+            y = self._content_top() + app.font(24, True).get_linesize() + px(10)
+            row_h = min(px(52), (bottom - px(20) - y) // len(self.standings) - px(6))
+            for standing in self.standings:
+                index = self._team_index(standing.team)
+                text = draw.fit(
+                    f"{standing.rank}. {standing.team} — {standing.score:.0f} {app.tr('ui.points_short')}",
+                    app.font(20),
+                    px(TEAM_W - 70),
+                )
+                rect = pygame.Rect(px(MARGIN) + px(36), y, px(TEAM_W) - px(36), row_h)
+                button = self.button(
+                    rect, text, lambda index=index: self.show(index), selected=index == self.shown, object_id="@choice"
+                )
+                self.team_buttons.append((index, standing.colour, button))
+                y += row_h + px(6)
+
+    def _content_top(self) -> int:
+        app = self.app
+        return app.px(MARGIN) + app.font(40, True).get_linesize() + app.font(22).get_linesize() + app.px(8)
+
+    def show(self, index: int) -> None:
+        self.shown = index
+        for team_index, _, button in self.team_buttons:
+            (button.select if team_index == index else button.unselect)()
+
+    def back(self) -> Transition:
+        return Home()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, px, colours = self.app, self.app.px, self.app.palette
+        width, height = surface.get_size()
+        key = "ui.results.title_ended" if self.session.ended else "ui.results.title"
+        title = draw.line(surface, app.tr(key), app.font(40, True), colours.text, (px(MARGIN), px(MARGIN) - px(24)))
+        draw.line(
+            surface, app.text(self.session.scenario.title), app.font(22), colours.text_dim, (px(MARGIN), title.bottom)
+        )
+        top, left = self._content_top(), px(MARGIN)
+        if self.workshop:
+            draw.line(surface, app.tr("ui.results.ranking"), app.font(24, True), colours.accent, (left, top))
+            for _, colour, button in self.team_buttons:
+                swatch = pygame.Rect(left, 0, px(24), px(24))
+                swatch.centery = button.rect.centery
+                pygame.draw.rect(surface, colours.team(colour), swatch, border_radius=4)
+            left += px(TEAM_W + 32)
+        note = self.debrief_button.rect
+        draw.line(
+            surface,
+            app.tr("ui.results.debrief_note"),
+            app.font(18),
+            colours.text_dim,
+            (note.centerx, note.top - px(6)),
+            "midbottom",
+        )
+        self._draw_races(
+            surface,
+            pygame.Rect(left, top, width - left - px(MARGIN), height - top - px(MARGIN) - px(BUTTON_H) - px(40)),
+        )
+        super().draw(surface)
+
+    def _draw_races(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        app, colours = self.app, self.app.palette
+        team = self.session.teams[self.shown]
+        heading = app.tr("ui.results.races", team=team.name, points=f"{score(team.state):.0f}")
+        heading = draw.fit(heading, app.font(24, True), area.width)
+        y = draw.line(
+            surface,
+            heading,
+            app.font(24, True),
+            colours.team(team.colour) if self.workshop else colours.accent,
+            area.topleft,
+        ).bottom
+        columns = [
+            Column(app.tr("ui.results.signal"), 3.2),
+            Column(app.tr("ui.results.race"), 2.6),
+            Column(app.tr("ui.standings.points"), 0.9, "right"),
+        ]
+        titles = [app.text(signal.title) for signal in self.session.scenario.signals]
+        rows = [
+            [name, outcome_phrase(app, result), f"{result.points:+.0f}"]
+            for name, result in zip(titles, outcomes(team.state))
+        ]
+        draw_table(app, surface, pygame.Rect(area.left, y + app.px(10), area.width, area.bottom - y), columns, rows)

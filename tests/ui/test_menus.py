@@ -1,0 +1,84 @@
+"""The menus from the keyboard and the mouse, settings that apply at once and persist, a resizable window."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.settings import load_settings
+from tests.ui.driver import button, click, press, top_name
+
+
+def test_the_menu_works_from_the_keyboard_alone(app):
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
+    assert top_name(app) == "LoadScene"
+    press(app, pygame.K_ESCAPE)
+    assert top_name(app) == "MenuScene"
+    press(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    assert app.top.focused.text == app.tr("ui.menu.workshop")  # focus was kept on Load, Shift+Tab moves back
+
+
+def test_a_solo_game_can_be_set_up_and_started_with_keys_only(app):
+    press(app, pygame.K_RETURN)  # Solo practice
+    assert top_name(app) == "SoloSetupScene"
+    press(app, pygame.K_DOWN)  # the second scenario
+    press(app, pygame.K_RETURN)
+    chosen = app.top.picker.scenario
+    while app.top.focused.text != app.tr("ui.solo.start"):
+        press(app, pygame.K_TAB)
+    press(app, pygame.K_RETURN)
+    assert top_name(app) == "BoardScene" and app.top.session.scenario is chosen
+
+
+def test_choosing_french_translates_everything_and_is_remembered(app):
+    click(app, "ui.menu.settings")
+    click(app, "Français")
+    assert app.translator.language == "fr"
+    assert load_settings().language == "fr"
+    click(app, "Retour")
+    assert top_name(app) == "MenuScene"
+    assert {e.text for e in app.top.elements} >= {"Entraînement solo", "Atelier", "Quitter"}
+
+
+def test_larger_text_grows_the_widgets_and_keeps_them_on_screen(app):
+    before = button(app, app.tr("ui.menu.solo")).rect.height
+    click(app, "ui.menu.settings")
+    click(app, "150 %")
+    assert load_settings().text_scale == 1.5
+    press(app, pygame.K_ESCAPE)
+    after = button(app, app.tr("ui.menu.solo")).rect
+    assert after.height >= 1.4 * before
+    assert pygame.Rect((0, 0), app.size).contains(after)
+
+
+def test_resizing_the_window_lays_the_screen_out_again(app):
+    click(app, "ui.menu.workshop")
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, w=1920, h=1080, size=(1920, 1080))], 1 / 60)
+    assert app.size == (1920, 1080)
+    start = button(app, app.tr("ui.workshop.start")).rect
+    assert start.right > 1280 and pygame.Rect(0, 0, 1920, 1080).contains(start)
+    assert top_name(app) == "WorkshopSetupScene"
+
+
+def test_workshop_set_up_refuses_two_teams_with_the_same_name(app):
+    click(app, "ui.menu.workshop")
+    for entry in app.top.name_entries:
+        entry.set_text("Same")
+    click(app, "ui.workshop.start")
+    assert top_name(app) == "WorkshopSetupScene"
+    assert app.top.problem == app.tr("ui.workshop.same_name", name="Same")
+
+
+def test_workshop_set_up_takes_teams_colours_seed_mode_and_timer(app):
+    click(app, "ui.menu.workshop")
+    click(app, "+")
+    click(app, app.tr("ui.mode.simultaneous"))
+    click(app, app.tr("ui.workshop.minutes", n=3))
+    app.top.seed_entry.set_text("42")
+    click(app, app.tr("ui.colour.orange"))  # the first team takes the next free colour
+    click(app, "ui.workshop.start")
+    session = app.top.session
+    assert (len(session.teams), session.mode, session.turn_seconds, session.seed) == (4, "simultaneous", 180, 42)
+    assert [team.colour for team in session.teams] == [4, 1, 2, 3]
+    assert app.top.team_name == "Team 1"
