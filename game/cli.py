@@ -19,6 +19,7 @@ from game.cli_report_cmd import add_report_parser, run_report
 from game.cli_ui import add_screenshots_parser, run_game, run_screenshots
 from game.cli_validate import run_validate
 from game.core.bots import BOTS
+from game.core.text import DEFAULT_LANGUAGE, LANGUAGES
 
 PROG = "python main.py"
 DESCRIPTION = (
@@ -44,10 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--bot", choices=list(BOTS), help="the strategy that plays the team")
     play.add_argument("--seed", type=_seed, help="random seed (default: the scenario's seed)")
     play.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    play.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the summary")
     play.add_argument("--save", metavar="FILE", help="write the game to FILE so `replay` can replay it")
     replay = commands.add_parser("replay", help="replay a saved game and print its summary")
     replay.add_argument("save", metavar="FILE", help="a save written by `play --save`")
     replay.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    replay.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the summary")
     validate = commands.add_parser("validate", help="check scenario files and list every problem")
     validate.add_argument("files", metavar="FILE", nargs="+", help="scenario files to check")
     add_report_parser(commands)
@@ -102,9 +105,9 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         return run_game()
     if args.command == "play":
-        run_play(args.scenario, args.headless, args.bot, args.seed, args.json, args.save)
+        run_play(args.scenario, args.headless, args.bot, args.seed, args.json, args.save, args.lang)
     elif args.command == "replay":
-        run_replay(args.save, args.json)
+        run_replay(args.save, args.json, args.lang)
     elif args.command == "validate":
         return run_validate(args.files)
     elif args.command == "report":

@@ -17,6 +17,7 @@ from game.cli_report import render, summarize
 from game.core import bots, replay
 from game.core.errors import ScenarioError
 from game.core.model import Scenario
+from game.core.text import DEFAULT_LANGUAGE
 from game.scenario.loader import load_scenario
 from game.scenario.shipped import resolve_scenario
 
@@ -27,7 +28,15 @@ SAVE_KEYS = ("format", "scenario", "seed", "actions")  # keys every save must ha
 # ------------------------------------------------------------------ play
 
 
-def run_play(scenario_ref: str, headless: bool, bot: str | None, seed: int | None, as_json: bool, save: str | None):
+def run_play(
+    scenario_ref: str,
+    headless: bool,
+    bot: str | None,
+    seed: int | None,
+    as_json: bool,
+    save: str | None,
+    language: str = DEFAULT_LANGUAGE,
+):
     """Play a whole game with a bot and print its summary."""
     if not headless:
         raise CommandFailed(NO_WINDOW, EXIT_USAGE)
@@ -41,7 +50,7 @@ def run_play(scenario_ref: str, headless: bool, bot: str | None, seed: int | Non
             record["scenario"] = scenario_ref  # played by shipped id: keep the id, not this machine's path
         record["bot"] = bot
         write_save(Path(save), record)
-    print(render(summarize(state, bot), as_json))
+    print(render(summarize(state, bot, language), as_json, language))
 
 
 def open_scenario(reference: str) -> Scenario:
@@ -81,7 +90,7 @@ def write_save(path: Path, record: dict) -> None:
 # ------------------------------------------------------------------ replay
 
 
-def run_replay(save: str, as_json: bool) -> None:
+def run_replay(save: str, as_json: bool, language: str = DEFAULT_LANGUAGE) -> None:
     """Replay a save on its scenario and print the same summary as the original game."""
     path = Path(save)
     record = read_save(path)
@@ -94,7 +103,7 @@ def run_replay(save: str, as_json: bool) -> None:
     except replay.ReplayError as error:
         raise CommandFailed(f"{path} cannot be replayed: {error}.") from None
     bot = record.get("bot")
-    print(render(summarize(state, bot if isinstance(bot, str) else None), as_json))
+    print(render(summarize(state, bot if isinstance(bot, str) else None, language), as_json, language))
 
 
 def read_save(path: Path) -> dict:

@@ -13,8 +13,8 @@ import numpy as np
 from game.core import scoring
 from game.core.scoring import SignalOutcome
 from game.core.state import GameState
-
-LANGUAGE = "en"  # language of the command line's texts
+from game.core.text import DEFAULT_LANGUAGE
+from game.ui.i18n import Translator
 
 
 def turns_played(state: GameState) -> int:
@@ -22,34 +22,34 @@ def turns_played(state: GameState) -> int:
     return state.turn - 1
 
 
-def summarize(state: GameState, bot: str | None) -> dict:
+def summarize(state: GameState, bot: str | None, language: str = DEFAULT_LANGUAGE) -> dict:
     """Everything the summary shows, as plain JSON-ready data."""
     scenario = state.scenario
     return {
         "scenario": scenario.id,
-        "title": scenario.title.get(LANGUAGE),
+        "title": scenario.title.get(language),
         "seed": int(state.seed),
         "bot": bot,
         "turns": turns_played(state),
         "max_turns": scenario.turns,
         "over": bool(state.over),
         "score": scoring.score(state),
-        "signals": [_signal_entry(state, outcome) for outcome in scoring.outcomes(state)],
+        "signals": [_signal_entry(state, outcome, language) for outcome in scoring.outcomes(state)],
     }
 
 
-def _signal_entry(state: GameState, outcome: SignalOutcome) -> dict:
+def _signal_entry(state: GameState, outcome: SignalOutcome, language: str) -> dict:
     entry = outcome.to_dict()
     signal = state.scenario.signals[state.scenario.signal_index(outcome.id)]
-    entry["title"] = signal.title.get(LANGUAGE)
+    entry["title"] = signal.title.get(language)
     return entry
 
 
-def render(summary: dict, as_json: bool) -> str:
+def render(summary: dict, as_json: bool, language: str = DEFAULT_LANGUAGE) -> str:
     """The summary as one JSON object on one line (ASCII, safe on any console), or as readable lines."""
     if as_json:
         return json.dumps(summary, default=_plain)
-    return "\n".join(text_lines(summary))
+    return "\n".join(text_lines(summary, language))
 
 
 def _plain(value: object) -> object:
@@ -59,39 +59,41 @@ def _plain(value: object) -> object:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
-def text_lines(summary: dict) -> list[str]:
+def text_lines(summary: dict, language: str = DEFAULT_LANGUAGE) -> list[str]:
+    """The summary as readable lines in `language` (titles come from the scenario's texts)."""
+    tr = Translator(language).tr
+    bot = summary["bot"] or tr("cli.summary.unknown_bot")
     lines = [
         f"{summary['title']} ({summary['scenario']})",
-        f"Seed {summary['seed']}, bot {summary['bot'] or 'unknown'}: "
-        f"{summary['turns']} of {summary['max_turns']} turns played.",
+        tr("cli.summary.seed", seed=summary["seed"], bot=bot, turns=summary["turns"], max_turns=summary["max_turns"]),
     ]
     for signal in summary["signals"]:
-        lines.append(f"  {signal['title']}: {headline(signal)}, {_points(signal['points'])}")
-    lines.append(f"Total score: {summary['score']:g}")
+        lines.append(f"  {signal['title']}: {headline(signal, tr)}, {_points(signal['points'], tr)}")
+    lines.append(tr("cli.summary.total", score=f"{summary['score']:g}"))
     return lines
 
 
-def headline(signal: dict) -> str:
+def headline(signal: dict, tr) -> str:
     """What a player reads first about a signal: "won by 3 turns", "beaten by 2 turns", ..."""
     exploited, rival, margin = signal["exploited_turn"], signal["competitor_turn"], signal["margin"]
     if exploited is not None and not signal.get("genuine", True):
-        return f"a rumour was exploited on turn {exploited}"
+        return tr("cli.headline.rumour_exploited", turn=exploited)
     if signal.get("exposed"):
-        return "rumour exposed"
+        return tr("cli.headline.rumour_exposed")
     if exploited is None:
-        return "not exploited" if rival is None else f"not exploited (the competitor did on turn {rival})"
+        return tr("cli.headline.not_exploited") if rival is None else tr("cli.headline.rival_only", turn=rival)
     if margin is None:
-        return f"won (exploited on turn {exploited}, the competitor never did)"
+        return tr("cli.headline.won_alone", turn=exploited)
     if margin > 0:
-        return f"won by {_turns(margin)}"
+        return tr("cli.headline.won_by", turns=_turns(margin, tr))
     if margin == 0:
-        return "tied with the competitor (same turn)"
-    return f"beaten by {_turns(-margin)}"
+        return tr("cli.headline.tied")
+    return tr("cli.headline.beaten_by", turns=_turns(-margin, tr))
 
 
-def _turns(count: int) -> str:
-    return f"{count} turn" if count == 1 else f"{count} turns"
+def _turns(count: int, tr) -> str:
+    return tr("cli.turns.one" if count == 1 else "cli.turns.many", count=count)
 
 
-def _points(points: float) -> str:
-    return f"{points:g} point" if abs(points) == 1 else f"{points:g} points"
+def _points(points: float, tr) -> str:
+    return tr("cli.points.one" if abs(points) == 1 else "cli.points.many", points=f"{points:g}")

@@ -125,8 +125,8 @@ def _stages(text: str, filename: str, digest: str) -> tuple[core.Scenario | None
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         report.add(0, 0, "", f"the text is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
         return None, report.problems
-    data = _read_yaml(text, report)
-    if report.has_errors:
+    safe, data = _read_yaml(text, report)
+    if not safe:
         return None, report.problems
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"{_show(data)}"
@@ -152,6 +152,7 @@ class _Report:
     nodes: dict[Path_, yaml.Node] = field(default_factory=dict)
     keys: dict[Path_, yaml.Node] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    unreadable: set[Path_] = field(default_factory=set)  # values already reported by the YAML pass
 
     @property
     def has_errors(self) -> bool:
@@ -217,22 +218,26 @@ def _did_you_mean(word: str, candidates: Iterable[str]) -> str:
 # --------------------------------------------------------------------------- safe YAML
 
 
-def _read_yaml(text: str, report: _Report) -> Any:
-    """Plain data from YAML text, after refusing what is unsafe; fills report.nodes."""
+def _read_yaml(text: str, report: _Report) -> tuple[bool, Any]:
+    """(safe, plain data) from YAML text; unsafe or unparsable text gives (False, None).
+
+    Duplicate keys and unreadable numbers are reported but do not stop the
+    later stages, so their problems come together with the rest.
+    """
     if not _scan_events(text, report):
-        return None
+        return False, None
     loader = _PARSER(text)
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as exc:  # already caught by the scan; kept as a safety net
         _yaml_error(exc, text, report)
-        return None
+        return False, None
     finally:
         loader.dispose()
     if root is None:
         report.add(1, 1, "", f"the file is empty; {START_HINT}")
-        return None
-    return _to_data(root, (), report, yaml.SafeLoader(""))
+        return False, None
+    return True, _to_data(root, (), report, yaml.SafeLoader(""))
 
 
 def _scan_events(text: str, report: _Report) -> bool:
@@ -336,6 +341,7 @@ def _scalar(node: yaml.ScalarNode, path: Path_, report: _Report, constructor: ya
     except (ValueError, yaml.YAMLError):
         what = {"int": "an integer", "float": "a number"}.get(kind, kind)
         report.at(path, f"cannot read {_show(node.value[:40])} as {what}; write a smaller value")
+        report.unreadable.add(path)
         return None
 
 
@@ -355,6 +361,8 @@ def _validate(data: dict, report: _Report) -> sc.ScenarioFile | None:
 def _schema_problem(error: dict, report: _Report) -> None:
     """Report one pydantic error at the right node, in plain words."""
     path = tuple(p for p in error["loc"] if not (isinstance(p, str) and p in sc.UNION_TAGS))
+    if path in report.unreadable:
+        return
     kind, found = error["type"], _show(error.get("input"))
     if path and path[-1] == "[key]":
         path = path[:-1]

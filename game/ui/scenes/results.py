@@ -6,7 +6,8 @@ import pygame
 
 from game.core.scoring import SignalOutcome, outcomes, score
 from game.ui.app import Home
-from game.ui.scene import Transition
+from game.ui.debrief.scene import DebriefScene
+from game.ui.scene import Push, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
 from game.ui.scenes.table import Column, draw_table
@@ -62,9 +63,7 @@ class ResultsScene(FormScene):
         menu = pygame.Rect(width - px(MARGIN) - px(BUTTON_W), bottom, px(BUTTON_W), px(BUTTON_H))
         self.button(menu, app.tr("ui.back_to_menu"), lambda: Home(), object_id="#primary")
         debrief = pygame.Rect(menu.left - px(BUTTON_W + 20), bottom, px(BUTTON_W), px(BUTTON_H))
-        self.debrief_button = self.button(
-            debrief, app.tr("ui.results.debrief"), None, enabled=False, tooltip=app.tr("ui.results.debrief_later")
-        )
+        self.button(debrief, app.tr("ui.results.debrief"), lambda: Push(DebriefScene(app, self.session)))
         self.team_buttons = []
         if self.workshop:
             y = self._content_top() + app.font(24, True).get_linesize() + px(10)
@@ -111,15 +110,6 @@ class ResultsScene(FormScene):
                 swatch.centery = button.rect.centery
                 pygame.draw.rect(surface, colours.team(colour), swatch, border_radius=4)
             left += px(TEAM_W + 32)
-        note = self.debrief_button.rect
-        draw.line(
-            surface,
-            app.tr("ui.results.debrief_note"),
-            app.font(18),
-            colours.text_dim,
-            (note.centerx, note.top - px(6)),
-            "midbottom",
-        )
         self._draw_races(
             surface,
             pygame.Rect(left, top, width - left - px(MARGIN), height - top - px(MARGIN) - px(BUTTON_H) - px(40)),
