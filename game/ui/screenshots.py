@@ -48,6 +48,7 @@ def workshop_session(rounds: int | None) -> Session:
 
 
 def _screens(app: App, mid: Session, done: Session) -> Iterator[tuple[str, Callable[[], Scene]]]:
+    from game.ui.debrief.scene import DebriefScene
     from game.ui.scenes.curtain import CurtainScene
     from game.ui.scenes.facilitator import ConfirmEndScene, InjectScene, PauseScene
     from game.ui.scenes.leaderboard import LeaderboardScene
@@ -64,6 +65,7 @@ def _screens(app: App, mid: Session, done: Session) -> Iterator[tuple[str, Calla
     yield "curtain", lambda: CurtainScene(app, mid)
     yield "leaderboard", lambda: LeaderboardScene(app, mid, then=lambda: None)
     yield "results", lambda: ResultsScene(app, done)
+    yield "debrief", lambda: DebriefScene(app, done)
     yield "pause", lambda: PauseScene(app, mid)
     yield "inject", lambda: InjectScene(app, mid)
     yield "end_game", lambda: ConfirmEndScene(app, mid)
@@ -96,8 +98,6 @@ def _render_one_app(out_dir: Path, size: tuple[int, int], language: str, mid: Se
             app.push(scene)
         else:
             app.home(scene)
-        if name == "results":
-            _hover(app, scene.debrief_button.rect.center)
         written.append(_shoot(app, out_dir / f"{name}_{suffix}.png"))
     written += _board_shots(app, mid, out_dir, suffix)
     return written
@@ -126,14 +126,6 @@ def _board_shots(app: App, session: Session, out_dir: Path, suffix: str) -> list
     first = _shoot(app, out_dir / f"board_tree_{suffix}.png", frames=90)
     app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_v, mod=0, unicode="v", scancode=0)], FRAME)
     return [first, _shoot(app, out_dir / f"board_network_{suffix}.png", frames=90)]
-
-
-def _hover(app: App, pos: tuple[int, int]) -> None:
-    """Rest the mouse on `pos` long enough for the tooltip to appear."""
-    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))], FRAME)
-    pygame.mouse.set_pos(pos)
-    for _ in range(4):
-        app.step([], 0.5)
 
 
 def _shoot(app: App, path: Path, frames: int = 2) -> Path:

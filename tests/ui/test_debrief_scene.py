@@ -86,3 +86,16 @@ def test_back_returns_to_the_previous_screen(workshop):
     app, scene = open_debrief("en", workshop)
     click(app, app.tr("debrief.screen.back"))
     assert isinstance(app.top, MenuScene) and app.running
+
+
+def test_the_results_screen_leads_on_to_the_debrief(workshop):
+    from game.ui.scenes.results import ResultsScene
+
+    app = App((1280, 720), "en")
+    app.push(MenuScene(app))
+    app.push(ResultsScene(app, workshop))
+    app.step([], 1 / 60)
+    click(app, "ui.results.debrief")
+    assert type(app.top).__name__ == "DebriefScene"
+    press(app, pygame.K_ESCAPE)
+    assert type(app.top).__name__ == "ResultsScene"
