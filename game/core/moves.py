@@ -1,0 +1,115 @@
+"""What each action does when played: queue a message, a validation, a publication or a network move."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.core import phrases
+from game.core.actions import (
+    Action,
+    AskNetwork,
+    Delegate,
+    Escalate,
+    Post,
+    Publish,
+    RequestValidation,
+    Share,
+)
+from game.core.derived import derived
+from game.core.spread import (
+    HIERARCHY_FIDELITY_LOSS,
+)
+from game.core.state import (
+    GameState,
+    LogEntry,
+    Message,
+    NetworkMove,
+    PendingValidation,
+    Publication,
+)
+
+SHARE_REACH = 1.0  # a direct message always arrives (the contact may still dismiss it)
+
+
+def _escalate(state: GameState, action: Escalate) -> None:
+    boss = int(state.hierarchy.manager[action.person])
+    _send(state, action.signal, action.person, boss)
+
+
+def _delegate(state: GameState, action: Delegate) -> None:
+    _send(state, action.signal, action.person, action.to)
+
+
+def _send(state: GameState, signal: int, sender: int, recipient: int) -> None:
+    fidelity = state.fidelity[signal, sender] - HIERARCHY_FIDELITY_LOSS
+    state.inbox.append(Message(signal, sender, recipient, fidelity, state.turn))
+
+
+def _request_validation(state: GameState, action: RequestValidation) -> None:
+    delay = state.scenario.gates[action.gate].delay
+    done = state.turn + max(delay - 1, 0)
+    state.validations.append(PendingValidation(action.signal, action.person, action.gate, done))
+
+
+def _publish(state: GameState, action: Publish) -> None:
+    channel = state.scenario.channels[action.channel]
+    fidelity = float(state.fidelity[action.signal, action.person])
+    slot = channel.next_slot(state.turn)
+    state.publications.append(Publication(action.signal, action.person, action.channel, fidelity, slot))
+
+
+def _network_fidelity(state: GameState, signal: int, person: int) -> float:
+    return float(state.fidelity[signal, person])
+
+
+def _share(state: GameState, action: Share) -> None:
+    targets = np.array([action.to], dtype=np.int32)
+    fidelity = _network_fidelity(state, action.signal, action.person)
+    state.network_moves.append(NetworkMove(action.signal, action.person, targets, SHARE_REACH, fidelity))
+
+
+def _post(state: GameState, action: Post) -> None:
+    community = state.scenario.communities[action.community]
+    members = community.members[community.members != action.person]
+    reach = float(derived(state.scenario).post_reach[action.signal, action.community])
+    fidelity = _network_fidelity(state, action.signal, action.person)
+    state.network_moves.append(NetworkMove(action.signal, action.person, members, reach, fidelity))
+    state.posted.add((action.signal, action.community))
+
+
+def _ask(state: GameState, action: AskNetwork) -> None:
+    """Reveal the asker's ties, and the people two steps away who have the skill, with the ties to them."""
+    scenario = state.scenario
+    net, skills = scenario.network, scenario.org.skills
+    person = action.person
+    own = np.arange(net.indptr[person], net.indptr[person + 1])
+    friends = net.indices[own]
+    second, _ = net.edges_from(friends)
+    useful_second = second[skills[net.indices[second], action.topic]]
+    edges = np.concatenate((own, useful_second)).astype(np.int64)
+    newly = int((~state.known_edge[edges]).sum())
+    state.known_edge[edges] = True
+    state.known_edge[derived(scenario).reverse_edge[edges]] = True
+    skilled = np.unique(np.concatenate((friends, net.indices[useful_second])))
+    skilled = skilled[skills[skilled, action.topic]]
+    state.known_skill[skilled, action.topic] = True
+    text = phrases.ASKED.format(
+        person=scenario.org.names[person], topic=scenario.tags[action.topic], people=len(skilled), ties=newly
+    )
+    state.log.append(LogEntry(state.turn, text, person=person, kind="ask", count=len(skilled)))
+
+
+_PERFORM = {
+    Escalate: _escalate,
+    Delegate: _delegate,
+    RequestValidation: _request_validation,
+    Publish: _publish,
+    Share: _share,
+    Post: _post,
+    AskNetwork: _ask,
+}
+
+
+def perform(state: GameState, action: Action) -> None:
+    """Carry out a checked action (rules.apply checks first)."""
+    _PERFORM[type(action)](state, action)

@@ -1,0 +1,84 @@
+"""The end of a turn for validations and exploitation: who validates, who starts work, who finishes."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.core import phrases
+from game.core.derived import derived
+from game.core.model import NO_PERSON
+from game.core.spread import (
+    learn,
+    reveal_team,
+)
+from game.core.state import (
+    NOT_YET,
+    VIA_HIERARCHY,
+    GameState,
+    LogEntry,
+)
+
+
+def complete_validations(state: GameState) -> None:
+    scenario = state.scenario
+    remaining = []
+    for pending in state.validations:
+        if pending.done_turn > state.turn:
+            remaining.append(pending)
+            continue
+        s, approver = pending.signal, scenario.gates[pending.gate].approver
+        learn(state, s, np.array([approver, pending.requester]), 1.0, VIA_HIERARCHY, pending.requester)
+        reveal_team(state, s, approver)
+        state.validated[s] = True
+        names = dict(person=scenario.org.names[approver], signal=scenario.signals[s].title)
+        if scenario.signals[s].genuine:
+            state.log.append(LogEntry(state.turn, phrases.VALIDATED.format(**names), s, approver, kind="validated"))
+        else:
+            state.exposed[s] = True
+            state.spreading[s] = False
+            if state.exploit_done[s] == NOT_YET:
+                state.exploiter[s] = NO_PERSON
+                state.exploit_started[s] = NOT_YET
+            state.log.append(LogEntry(state.turn, phrases.RUMOUR_EXPOSED.format(**names), s, approver, kind="exposed"))
+    state.validations = remaining
+
+
+def exploit_candidates(state: GameState, signal: int) -> np.ndarray:
+    """People who could start exploiting the signal now (skills, fidelity, approval, presence)."""
+    spec = state.scenario.signals[signal].exploit
+    knows = state.knows[signal]
+    ready = knows & derived(state.scenario).capable[signal]
+    ready &= state.fidelity[signal] >= spec.min_fidelity
+    ready &= state.absent_until <= state.turn
+    if spec.approval_level is not None:
+        approver = state.hierarchy.ancestor_at_level(spec.approval_level)
+        ready &= knows[approver]
+    return np.flatnonzero(ready)
+
+
+def progress_exploitation(state: GameState) -> None:
+    scenario = state.scenario
+    for s, signal in enumerate(scenario.signals):
+        if state.exploit_done[s] != NOT_YET or state.exposed[s] or state.turn < signal.appears_turn:
+            continue
+        if state.exploiter[s] == NO_PERSON:
+            candidates = exploit_candidates(state, s)
+            if len(candidates) == 0:
+                continue
+            best = int(candidates[np.argmax(state.fidelity[s, candidates])])
+            state.exploiter[s] = best
+            state.exploit_fidelity[s] = state.fidelity[s, best]
+            state.exploit_started[s] = state.turn
+            names = dict(person=scenario.org.names[best], signal=signal.title)
+            state.log.append(LogEntry(state.turn, phrases.WORK_STARTS.format(**names), s, best, kind="work"))
+        if state.turn >= state.exploit_started[s] + signal.exploit.effort:
+            state.exploit_done[s] = state.turn
+            names = dict(person=scenario.org.names[state.exploiter[s]], signal=signal.title)
+            state.log.append(
+                LogEntry(state.turn, phrases.EXPLOITED.format(**names), s, int(state.exploiter[s]), kind="exploited")
+            )
+
+
+def all_settled(state: GameState) -> bool:
+    """Nothing left to play for: every signal exploited by the team or exposed."""
+    return bool(np.all((state.exploit_done != NOT_YET) | state.exposed))
