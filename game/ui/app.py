@@ -8,18 +8,18 @@ they are on top again; an `overlay` scene is drawn over the scene below it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import traceback
 from dataclasses import dataclass, replace
 
 import pygame
 import pygame_gui
 
 from game.core.text import Text
+from game.ui import crash
 from game.ui.i18n import Translator
 from game.ui.scene import Pop, Push, Quit, Replace, Scene, Transition
 from game.ui.settings import Settings, save_settings
-from game.ui.storage import data_dir
 from game.ui.theme import PALETTE, Palette, font, scaled_theme
 
 FPS = 60  # frames per second of the real loop
@@ -59,6 +59,8 @@ class App:
         self.hint: str | None = None  # a tutorial hint the board may show (see game.ui.hints)
         self.running = True
         pygame.display.set_caption(self.tr("ui.window_title"))
+        with contextlib.suppress(OSError):  # a read-only log folder must not stop the game
+            crash.install_log()
 
     # ------------------------------------------------------------ shortcuts
 
@@ -187,7 +189,17 @@ class App:
     # ------------------------------------------------------------ frames
 
     def step(self, events: list[pygame.event.Event], dt: float) -> bool:
-        """One frame: handle `events` (and the widget events they cause), update, draw; False once the app quits."""
+        """One frame: handle `events` (and the widget events they cause), update, draw; False once the app quits.
+
+        An unexpected exception in a scene never closes the window: it is logged and the error screen shows.
+        """
+        try:
+            self._frame(events, dt)
+        except Exception as error:  # the last barrier: explain in a sentence, keep the window open
+            self._recover(error)
+        return self.running
+
+    def _frame(self, events: list[pygame.event.Event], dt: float) -> None:
         pending = list(events)
         for _ in range(MAX_EVENT_ROUNDS):
             for event in pending:
@@ -201,7 +213,6 @@ class App:
         if self.running:
             self.render_to(self.screen)
             pygame.display.flip()
-        return self.running
 
     def _handle(self, event: pygame.event.Event) -> None:
         if not self.running:
@@ -228,23 +239,38 @@ class App:
         self.ui.draw_ui(surface)
 
     def run(self) -> None:
-        """The real loop; an unexpected error shows the error screen instead of closing the window."""
+        """The real loop at FPS frames per second, until the players quit."""
         clock = pygame.time.Clock()
         dt = 0.0
-        while True:
-            try:
-                if not self.step(pygame.event.get(), dt):
-                    break
-            except Exception as error:  # the last barrier: explain in a sentence, keep the window open
-                self._show_error(error)
+        while self.step(pygame.event.get(), dt):
             dt = clock.tick(FPS) / 1000
         pygame.quit()
 
-    def _show_error(self, error: Exception) -> None:
+    def _recover(self, error: Exception) -> None:
+        """Log the error, then show the error screen over the menu; if that screen itself fails, close cleanly."""
         from game.ui.scenes.error import ErrorScene
 
-        log_file = data_dir() / "error.log"
-        with open(log_file, "a", encoding="utf-8") as stream:
-            stream.write("".join(traceback.format_exception(error)))
-        sentence = self.tr("ui.error.unexpected", error=f"{type(error).__name__}: {error}", log=str(log_file))
-        self.home(ErrorScene(self, sentence))
+        where = type(self.top).__name__ if self.top is not None else "the window"
+        log_path = crash.record(error, where)
+        log.warning("%s failed; showing the error screen", where)
+        if isinstance(self.top, ErrorScene):
+            self.running = False  # the error screen cannot even show itself: stop rather than loop
+            return
+        try:
+            scene = ErrorScene.for_error(self, error, log_path)
+            self._show(scene)
+        except Exception as second:  # noqa: BLE001 - nothing more can be shown
+            crash.record(second, "the error screen")
+            self.running = False
+
+    def _show(self, scene: Scene) -> None:
+        """Open `scene` over the menu; the failing scene may not even leave cleanly, so drop its widgets by force."""
+        try:
+            self.home(scene)
+        except Exception:  # noqa: BLE001 - already logged by the caller's error; start from a clean manager
+            if self.top is scene:
+                raise
+            self.ui.clear_and_reset()
+            del self.scenes[1:]
+            self.scenes.append(scene)
+            scene.enter()

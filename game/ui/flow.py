@@ -2,7 +2,10 @@
 
 Every game screen sits directly on the main menu (`Home(scene)`), so "back to
 the menu" is always one step and the stack never grows during a long workshop.
-In a workshop the game is autosaved after every round.
+The game is autosaved when it opens and after every team's turn, solo too, so
+a crash loses at most the turn being planned; a finished game is kept as an
+ordinary save and its autosave cleared. Leaving a game from the pause menu keeps
+the autosave: the menu offers to resume it, so a mistaken click loses nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ def start_game(app: App, session: Session) -> Transition:
 
     if session.over:
         return Home(ResultsScene(app, session))
+    keep(session)
     if session.mode == "solo":
         return Home(board(app, session))
     return Home(CurtainScene(app, session))
@@ -45,10 +49,10 @@ def after_planning(app: App, session: Session, outcome: str) -> Transition | Non
     from game.ui.scenes.leaderboard import LeaderboardScene
     from game.ui.scenes.results import ResultsScene
 
-    if outcome != NEXT_TEAM:
-        keep(session)
     if outcome == GAME_OVER:
+        finish(session)
         return Home(ResultsScene(app, session))
+    keep(session)
     if session.mode == "solo":
         return None  # the board stays and shows the new turn
     if outcome == NEXT_TEAM:
@@ -61,11 +65,12 @@ def end_game(app: App, session: Session) -> Transition:
     from game.ui.scenes.results import ResultsScene
 
     session.end_game()
-    keep(session)
+    finish(session)
     return Home(ResultsScene(app, session))
 
 
 def back_to_menu() -> Transition:
+    """The players leave the game for the menu; its autosave stays, so the menu offers to resume it."""
     return Home()
 
 
@@ -77,3 +82,15 @@ def keep(session: Session) -> None:
         autosave(session)
     except OSError as error:
         log.warning("autosave failed: %s", error)
+
+
+def finish(session: Session) -> None:
+    """Keep the finished game as an ordinary save (for the debrief), then clear the autosave."""
+    from game.ui.saves import clear_autosave, save_session
+
+    try:
+        save_session(session)
+        clear_autosave()
+    except OSError as error:
+        log.warning("could not keep the finished game: %s", error)
+        keep(session)

@@ -1,6 +1,8 @@
-"""The error screen: a sentence saying what went wrong, and the way back to the menu."""
+"""The error screen: what went wrong in a sentence, where the game is autosaved, where the details are, and the way back to the menu."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pygame
 
@@ -10,26 +12,55 @@ from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
 
 MARGIN = 64  # px at 1280×720
+GAP = 18  # px at 1280×720 between paragraphs
 
 
 class ErrorScene(FormScene):
-    def __init__(self, app, sentence: str):  # noqa: ANN001 - App
+    def __init__(self, app, sentence: str, autosave: Path | None = None, log: Path | None = None):  # noqa: ANN001 - App
         super().__init__(app)
         self.sentence = sentence
+        self.autosave = autosave  # the autosave of the game that was interrupted, if there is one
+        self.log = log  # the file holding the traceback
+
+    @classmethod
+    def for_error(cls, app, error: BaseException, log: Path) -> ErrorScene:  # noqa: ANN001 - App
+        """The screen for an unexpected exception: its summary, the interrupted game's autosave, the log file."""
+        from game.ui.crash import summary
+        from game.ui.saves import interrupted_game
+
+        try:
+            entry = interrupted_game()
+        except OSError:
+            entry = None
+        return cls(app, app.tr("ui.crash.summary", error=summary(error)), entry.path if entry else None, log)
 
     def build(self) -> None:
         px = self.app.px
         width, height = self.app.size
-        rect = pygame.Rect(px(MARGIN), height - px(MARGIN) - px(56), px(260), px(56))
-        self.button(rect, self.app.tr("ui.back_to_menu"), self.back)
+        rect = pygame.Rect(px(MARGIN), height - px(MARGIN) - px(56), px(300), px(56))
+        self.button(rect, self.app.tr("ui.back_to_menu"), self.back, object_id="#primary")
 
     def back(self) -> Transition:
         return Home()
+
+    def paragraphs(self) -> list[tuple[str, bool]]:
+        """(text, dim) in reading order."""
+        app = self.app
+        shown = [(self.sentence, False)]
+        if self.log is not None:
+            if self.autosave is not None:
+                shown.append((app.tr("ui.crash.autosave", path=str(self.autosave)), False))
+            else:
+                shown.append((app.tr("ui.crash.no_autosave"), False))
+            shown.append((app.tr("ui.crash.log", log=str(self.log)), True))
+        return shown
 
     def draw(self, surface: pygame.Surface) -> None:
         app, px, colours = self.app, self.app.px, self.app.palette
         width, height = surface.get_size()
         title = draw.line(surface, app.tr("ui.error.title"), app.font(40, True), colours.bad, (px(MARGIN), px(MARGIN)))
-        area = pygame.Rect(px(MARGIN), title.bottom + px(24), width - 2 * px(MARGIN), height - title.bottom - px(200))
-        draw.paragraph(surface, self.sentence, app.font(22), colours.text, area)
+        y, bottom = title.bottom + px(24), height - px(MARGIN) - px(56) - px(GAP)
+        for text, dim in self.paragraphs():
+            area = pygame.Rect(px(MARGIN), y, width - 2 * px(MARGIN), max(bottom - y, 0))
+            y = draw.paragraph(surface, text, app.font(22), colours.text_dim if dim else colours.text, area) + px(GAP)
         super().draw(surface)

@@ -34,7 +34,7 @@ class LoadScene(FormScene):
             if entry.problem is None:
                 self.button(rect, label, lambda entry=entry: self.load(entry), object_id="@choice")
             else:
-                self.button(rect, label, None, enabled=False, tooltip=entry.problem, object_id="@choice")
+                self.button(rect, label, None, enabled=False, tooltip=self._problem(entry), object_id="@choice")
             y += row_h + px(8)
         self.message_top = y + px(8)
         self.button(pygame.Rect(px(MARGIN), bottom, px(BUTTON_W), px(BUTTON_H)), app.tr("ui.back"), lambda: Pop())
@@ -53,11 +53,15 @@ class LoadScene(FormScene):
             saved=entry.saved_at.replace("T", " ")[:16],
         )
 
+    def _problem(self, entry: SaveEntry) -> str:
+        """Why the file cannot be loaded, in the player's language."""
+        return entry.issue.text(self.app.translator) if entry.issue is not None else str(entry.problem)
+
     def load(self, entry: SaveEntry) -> Transition | None:
         try:
             session = load_session(entry.path)
         except SaveError as error:
-            self.problem = self.app.tr("ui.load.failed", file=error.path.name, reason=error.reason)
+            self.problem = error.sentence(self.app.translator)
             return None
         return flow.start_game(self.app, session)
 
@@ -66,10 +70,12 @@ class LoadScene(FormScene):
         width, _ = surface.get_size()
         draw.line(surface, app.tr("ui.load.title"), app.font(40, True), colours.text, (px(MARGIN), px(MARGIN) - px(20)))
         if not self.entries:
-            draw.line(surface, app.tr("ui.load.none"), app.font(22), colours.text_dim, (px(MARGIN), self.message_top))
+            draw.line(
+                surface, app.tr("ui.load.nothing"), app.font(22), colours.text_dim, (px(MARGIN), self.message_top)
+            )
         damaged = [e for e in self.entries if e.problem is not None]
         notes = ([self.problem] if self.problem else []) + [
-            app.tr("ui.load.damaged_note", file=e.path.name, reason=e.problem) for e in damaged[:2]
+            app.tr("ui.load.damaged_note", file=e.path.name, reason=self._problem(e)) for e in damaged[:2]
         ]
         y = self.message_top
         for note in notes:

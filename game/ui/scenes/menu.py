@@ -1,10 +1,15 @@
-"""The main menu: solo practice, workshop, load a saved game, settings, quit; the shipped scenarios beside it."""
+"""The main menu: solo practice, workshop, load a saved game, settings, quit; the shipped scenarios beside it.
+
+When the autosave holds an unfinished game (the window was closed, the
+machine stopped or the game crashed), the first choice is to resume it.
+"""
 
 from __future__ import annotations
 
 import pygame
 
-from game.ui.catalog import shipped_catalog
+from game.ui.catalog import playable, shipped_catalog
+from game.ui.saves import SaveEntry, SaveError, interrupted_game, load_session
 from game.ui.scene import Push, Quit, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
@@ -16,6 +21,18 @@ BUTTON_W, BUTTON_H, GAP = 380, 58, 16
 class MenuScene(FormScene):
     """The root of the scene stack: every other screen returns here."""
 
+    def __init__(self, app):  # noqa: ANN001 - App
+        super().__init__(app)
+        self.interrupted: SaveEntry | None = None
+        self.problem: str | None = None  # why the interrupted game could not be resumed
+
+    def enter(self) -> None:
+        try:
+            self.interrupted = interrupted_game()
+        except OSError:  # an unreadable data folder: play on without the offer
+            self.interrupted = None
+        super().enter()
+
     def build(self) -> None:
         from game.ui.scenes.load import LoadScene
         from game.ui.scenes.settings import SettingsScene
@@ -23,7 +40,8 @@ class MenuScene(FormScene):
         from game.ui.scenes.workshop import WorkshopSetupScene
 
         app, px = self.app, self.app.px
-        entries = [
+        entries = [("ui.menu.resume", self.resume)] if self.interrupted else []
+        entries += [
             ("ui.menu.solo", lambda: Push(SoloSetupScene(app))),
             ("ui.menu.workshop", lambda: Push(WorkshopSetupScene(app))),
             ("ui.menu.load", lambda: Push(LoadScene(app))),
@@ -33,10 +51,38 @@ class MenuScene(FormScene):
         top = self._buttons_top()
         for index, (key, action) in enumerate(entries):
             rect = pygame.Rect(px(MARGIN), top + index * px(BUTTON_H + GAP), px(BUTTON_W), px(BUTTON_H))
-            self.button(rect, app.tr(key), action)
+            self.button(rect, app.tr(key), action, object_id="#primary" if key == "ui.menu.resume" else None)
+
+    def resume(self) -> Transition | None:
+        """Open the interrupted game where its autosave left it (the end of the last turn played)."""
+        from game.ui import flow
+
+        try:
+            session = load_session(self.interrupted.path)
+        except SaveError as error:
+            self.problem = error.sentence(self.app.translator)
+            return None
+        return flow.start_game(self.app, session)
 
     def _buttons_top(self) -> int:
-        return self.app.px(MARGIN) + self.app.font(56, True).get_linesize() + self.app.font(22).get_linesize() * 2
+        top = self.app.px(MARGIN) + self.app.font(56, True).get_linesize() + self.app.font(22).get_linesize() * 2
+        return top + (self.app.font(18).get_linesize() + self.app.px(8) if self.interrupted or self.problem else 0)
+
+    def _note(self) -> str | None:
+        """The interrupted game in one line, or why it could not be resumed."""
+        if self.problem:
+            return self.problem
+        if self.interrupted is None:
+            return None
+        entry, app = self.interrupted, self.app
+        titles = {scenario.id: app.text(scenario.title) for scenario in playable()}
+        return app.tr(
+            "ui.menu.resume_note",
+            scenario=titles.get(entry.scenario_id, entry.scenario_id),
+            teams=", ".join(entry.teams),
+            turn=entry.turn,
+            saved=entry.saved_at.replace("T", " ")[:16],
+        )
 
     def back(self) -> Transition | None:
         return None  # Escape on the main menu does nothing: quitting is an explicit choice
@@ -55,6 +101,11 @@ class MenuScene(FormScene):
             pygame.Rect(title.left, title.bottom, width - 2 * px(MARGIN), app.font(22).get_linesize() * 2 + 4),
             spacing=1.0,
         )
+        note = self._note()
+        if note:
+            colour = colours.bad if self.problem else colours.accent
+            box = pygame.Rect(px(MARGIN), self._buttons_top() - app.font(18).get_linesize() - px(8), width, height)
+            draw.line(surface, draw.fit(note, app.font(18), width - 2 * px(MARGIN)), app.font(18), colour, box.topleft)
         left = px(MARGIN + BUTTON_W + 48)
         self._draw_scenarios(surface, pygame.Rect(left, self._buttons_top(), width - left - px(MARGIN), height))
         draw.line(
