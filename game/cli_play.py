@@ -7,9 +7,7 @@ JSON atomically (temporary file, then `os.replace`).
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from game.cli_errors import EXIT_USAGE, CommandFailed
@@ -18,6 +16,7 @@ from game.core import bots, replay
 from game.core.errors import ScenarioError
 from game.core.model import Scenario
 from game.core.text import DEFAULT_LANGUAGE
+from game.persistence.storage import write_atomically
 from game.scenario.loader import load_scenario
 from game.scenario.shipped import resolve_scenario
 
@@ -71,19 +70,10 @@ def _scenario_failure(reference: str, error: ScenarioError) -> CommandFailed:
 
 
 def write_save(path: Path, record: dict) -> None:
-    """Write the save as JSON through a temporary file so a crash never leaves half a save."""
-    text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    folder = path.parent if str(path.parent) else Path(".")
+    """Write the save as JSON atomically, so a crash never leaves half a save."""
     try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        write_atomically(path, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
     except OSError as error:
-        raise CommandFailed(f"cannot write the save {path}: {error.strerror or error}.") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temp, path)
-    except OSError as error:
-        Path(temp).unlink(missing_ok=True)
         raise CommandFailed(f"cannot write the save {path}: {error.strerror or error}.") from None
 
 
