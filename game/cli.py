@@ -16,6 +16,7 @@ import sys
 from game.cli_errors import EXIT_OK, EXIT_PROBLEM, CommandFailed
 from game.cli_play import run_play, run_replay
 from game.cli_report_cmd import add_report_parser, run_report
+from game.cli_tools import TOOL_COMMANDS, add_tool_parsers, run_tool
 from game.cli_ui import add_screenshots_parser, run_game, run_screenshots
 from game.cli_validate import run_validate
 from game.core.bots import BOTS
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("files", metavar="FILE", nargs="+", help="scenario files to check")
     add_report_parser(commands)
     add_screenshots_parser(commands)
+    add_tool_parsers(commands)
     return parser
 
 
@@ -114,4 +116,6 @@ def dispatch(args: argparse.Namespace) -> int:
         return run_report(args)
     elif args.command == "screenshots":
         return run_screenshots(args)
+    elif args.command in TOOL_COMMANDS:
+        return run_tool(args)
     return EXIT_OK

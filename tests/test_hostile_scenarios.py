@@ -225,36 +225,9 @@ HUGE_BUT_FINITE = [
     pytest.param(("validation", 0, "delay"), 10**12, id="delay=10^12"),
     pytest.param(("channels", 0, "every"), 10**18, id="every=10^18"),
     pytest.param(("seed",), 10**100, id="seed=10^100"),
-    pytest.param(
-        ("signals", 0, "exploit", "effort"),
-        10**12,
-        id="effort=10^12",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="schema has no upper bound on exploit.effort: 10^12 loads, then the engine overflows int32 "
-            "(OverflowError in core/resolution.py progress_exploitation); route to the loader/schema owner",
-        ),
-    ),
-    pytest.param(
-        ("events", 1, "duration"),
-        10**12,
-        id="duration=10^12",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="schema has no upper bound on events[].duration: 10^12 loads, then the engine overflows int32 "
-            "(OverflowError in core/events.py fire_event); route to the loader/schema owner",
-        ),
-    ),
-    pytest.param(
-        ("organization", "network", "mean_degree"),
-        1e12,
-        id="mean_degree=1e12",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="schema has no upper bound on network.mean_degree: generation asks numpy for 48 TB "
-            "(MemoryError, not a located ScenarioError); route to the loader/schema owner",
-        ),
-    ),
+    pytest.param(("signals", 0, "exploit", "effort"), 10**12, id="effort=10^12"),
+    pytest.param(("events", 1, "duration"), 10**12, id="duration=10^12"),
+    pytest.param(("organization", "network", "mean_degree"), 1e12, id="mean_degree=1e12"),
 ]
 
 

@@ -51,12 +51,6 @@ def ancestors(scenario, person: int) -> list[int]:
 # ----------------------------------------------------------------- the example
 
 
-def test_example_is_the_shared_contract_file():
-    shared = Path("/work/shared/design/scenario-example.yaml")
-    if shared.exists():
-        assert shared.read_bytes() == EXAMPLE.read_bytes()
-
-
 def test_example_header(example):
     assert example.id == "retail-app-outage"
     assert example.turns == 24 and example.turn_unit == "day"

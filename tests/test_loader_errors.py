@@ -128,13 +128,13 @@ def load_error(text: str) -> list[Problem]:
 
 def test_missing_required_key_located_at_the_mapping():
     (problem,) = load_error(BASE.replace("turns: 24               # length of the game\n", ""))
-    assert problem.line == 4 and "missing required key 'turns'" in problem.message
+    assert problem.line == 5 and "missing required key 'turns'" in problem.message
 
 
 def test_nan_and_negative_numbers():
     problems = load_error(BASE.replace("value: 100", "value: -5").replace("virality: 0.25", "virality: .nan"))
     messages = sorted(p.message for p in problems)
-    assert messages == ["expected a finite number, found .nan", "expected a number of at least 0, found -5"]
+    assert messages == ["expected a finite number, found .nan", "expected a number between 0 and 1000000000, found -5"]
 
 
 def test_too_many_people():
@@ -194,7 +194,7 @@ def test_trait_given_twice():
 
 def test_text_with_unknown_language():
     (problem,) = load_error(BASE.replace('  fr: "La réclamation', '  de: "La réclamation'))
-    assert problem.where == "title.de" and "expected 'en' or 'fr'" in problem.message and problem.line == 8
+    assert problem.where == "title.de" and "expected 'en' or 'fr'" in problem.message and problem.line == 9
 
 
 def test_duplicate_ids():

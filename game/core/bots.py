@@ -73,18 +73,23 @@ class IdleBot(Bot):
 
 
 class RandomBot(Bot):
-    """Spends its points on uniformly drawn legal moves (its choices are logged, so replays need no seed)."""
+    """Spends its points on random legal moves of random holders (its choices are logged: replays need no seed)."""
 
     name = "random"
+    STOP_CHANCE = 0.15  # chance to end the turn early before each move
 
     def __init__(self, seed: int = 0):
         super().__init__(seed)
         self.rng = np.random.default_rng([seed, 0x5EED])
 
     def play_turn(self, state: GameState) -> None:
-        while state.action_points > 0:
-            moves = [a for a in rules.legal_actions(state) if a.cost > 0]
-            if not moves or self.rng.random() < 0.15:
+        while state.action_points > 0 and self.rng.random() >= self.STOP_CHANCE:
+            holders = np.flatnonzero(state.knows.any(axis=0) & (state.absent_until <= state.turn))
+            if len(holders) == 0:
+                return
+            person = int(holders[self.rng.integers(len(holders))])
+            moves = [a for a in rules.actions_for(state, person) if a.cost > 0]
+            if not moves:
                 return
             rules.apply(state, moves[self.rng.integers(len(moves))])
 

@@ -26,6 +26,9 @@ from game.scenario.i18n import MAP_TAG, PLAIN_TAG, Language, TextValue
 
 FORMAT_VERSION = 1
 MAX_PEOPLE = 200_000  # people in a scenario, explicit and generated
+MAX_SPAN = 1_000  # turns: any delay, effort, schedule or absence longer than this is a typo, not a design
+MAX_MEAN_DEGREE = 1_000  # ties per person: beyond this the network is the whole company
+MAX_VALUE = 1_000_000_000  # points a signal can be worth
 SLUG_PATTERN = r"^[A-Za-z0-9_-]+$"
 
 ALL_TAG = "<all>"  # union tags that appear in pydantic error locations
@@ -179,7 +182,9 @@ class Generate(Strict_):
     skills: dict[Slug, Unit] = Field(
         default_factory=dict, description="Skill tag -> share of generated people who have it."
     )
-    id_prefix: Slug | None = Field(None, description="Prefix of generated ids; defaults to '<under>_'.")
+    id_prefix: Slug | None = Field(
+        None, description="Prefix of generated ids; defaults to '<under>_'.", examples=["lille_"]
+    )
 
 
 def _tie_kind(value: Any) -> str | None:
@@ -221,7 +226,7 @@ class Network(Strict_):
     """The informal network: generated ties, explicit ties and communities."""
 
     model: Literal["small_world", "scale_free", "none"] = Field("small_world", description="How ties are generated.")
-    mean_degree: Number(0) = Field(4.0, description="Average number of generated ties per person.")
+    mean_degree: Number(0, MAX_MEAN_DEGREE) = Field(4.0, description="Average number of generated ties per person.")
     rewire: Unit = Field(0.1, description="Small world: share of ties rewired at random.")
     homophily: Unit = Field(0.5, description="Share of generated ties that stay inside a department.")
     ties: list[Tie] = Field(
@@ -246,7 +251,7 @@ class Gate(Strict_):
 
     id: Slug = Field(description="Unique identifier of the gate.")
     by: Slug = Field(description="A person id, or a department id meaning its highest-ranked person.")
-    delay: Integer(0) = Field(2, description="Turns the approval takes.")
+    delay: Integer(0, MAX_SPAN) = Field(2, description="Turns the approval takes.")
 
 
 def _audience_kind(value: Any) -> str | None:
@@ -262,9 +267,9 @@ class AudienceSpec(Strict_):
     """A targeted audience: exactly one of the keys."""
 
     max_level: Integer(0) | None = Field(None, description="People at this level or above (root is 0).")
-    min_level: Integer(0) | None = Field(None, description="People at this level or below.")
-    department: Slug | None = Field(None, description="Everyone in this department.")
-    subtree: Slug | None = Field(None, description="This person and everyone under them.")
+    min_level: Integer(0) | None = Field(None, description="People at this level or below.", examples=[2])
+    department: Slug | None = Field(None, description="Everyone in this department.", examples=["stores"])
+    subtree: Slug | None = Field(None, description="This person and everyone under them.", examples=["head_stores"])
 
     @model_validator(mode="after")
     def _exactly_one(self) -> AudienceSpec:
@@ -296,15 +301,19 @@ class Channel(Strict_):
     """An official channel with a schedule."""
 
     id: Slug = Field(description="Unique identifier of the channel.")
-    name: TextValue | None = Field(None, description="Display name; defaults to the id.")
+    name: TextValue | None = Field(
+        None,
+        description="Display name; defaults to the id.",
+        examples=[{"en": "Weekly newsletter", "fr": "Lettre hebdomadaire"}],
+    )
     kind: Literal["team_meeting", "broadcast"] = Field(
         "broadcast", description="team_meeting: a manager and their reports; broadcast: an audience."
     )
     audience: Audience | None = Field(None, description="Broadcast only: who receives it (default all).")
-    every: Integer(1) | None = Field(
-        None, description="Turns between two slots (5 for team meetings, 7 for broadcasts)."
+    every: Integer(1, MAX_SPAN) | None = Field(
+        None, description="Turns between two slots; defaults to 5 for team meetings, 7 for broadcasts."
     )
-    offset: Integer(1) = Field(1, description="First turn with a slot.")
+    offset: Integer(1, MAX_SPAN) = Field(1, description="First turn with a slot.")
     attention: Unit = Field(0.5, description="Chance that a receiver absorbs what is published.")
     publishers: list[Slug] = Field(
         default_factory=list, description="Who may publish; empty = the default rule of the kind."
@@ -322,7 +331,7 @@ class Appears(Strict_):
 class Approval(Strict_):
     """Approval needed before exploiting."""
 
-    level: Integer(0) = Field(description="The exploiter's line manager at this level must know it.")
+    level: Integer(0, MAX_SPAN) = Field(description="The exploiter's line manager at this level must know it.")
 
 
 class Exploit(Strict_):
@@ -331,7 +340,7 @@ class Exploit(Strict_):
     skills: list[Slug] = Field(default_factory=list, description="Skills the exploiter must all have.")
     min_fidelity: Unit = Field(0.5, description="Least fidelity the exploiter's copy must have.")
     approval: Approval | None = Field(None, description="Line-manager approval, if needed.")
-    effort: Integer(0) = Field(1, description="Turns of work once the conditions hold.")
+    effort: Integer(0, MAX_SPAN) = Field(1, description="Turns of work once the conditions hold.")
 
 
 class Signal(Strict_):
@@ -341,7 +350,7 @@ class Signal(Strict_):
     title: TextValue | None = Field(None, description="What the signal says; defaults to the id.")
     appears: Appears = Field(description="Where and when it appears.")
     topics: list[Slug] = Field(default_factory=list, description="Topic tags.")
-    value: Number(0) = Field(100.0, description="Points it is worth at appearance.")
+    value: Number(0, MAX_VALUE) = Field(100.0, description="Points it is worth at appearance.")
     decay: Unit = Field(0.05, description="Share of the value lost per turn.")
     virality: Unit = Field(0.2, description="Chance per tie and turn that a holder passes it on.")
     distortion: Unit = Field(0.05, description="Fidelity lost per network hop.")
@@ -353,8 +362,8 @@ class Signal(Strict_):
 class Reaction(Strict_):
     """The rival's reaction time to one signal, in turns from its appearance."""
 
-    mean: Number(0, lo_open=True) = Field(description="Mean turns until the rival exploits it.")
-    spread: Number(0) = Field(2.0, description="Standard deviation, turns.")
+    mean: Number(0, MAX_SPAN, lo_open=True) = Field(description="Mean turns until the rival exploits it.")
+    spread: Number(0, MAX_SPAN) = Field(2.0, description="Standard deviation, turns.")
 
 
 STYLE_REACTIONS = {"hierarchical": (12.0, 3.0), "balanced": (9.0, 2.5), "agile": (6.0, 2.0)}
@@ -370,7 +379,7 @@ class Competitor(Strict_):
     reaction: dict[Slug, Reaction] = Field(
         default_factory=dict, description="Signal id -> reaction time, overriding the style."
     )
-    leak_gain: Number(0) = Field(2.0, description="Turns the rival gains per leak.")
+    leak_gain: Number(0, MAX_SPAN) = Field(2.0, description="Turns the rival gains per leak.")
 
 
 class Event(Strict_):
@@ -380,8 +389,8 @@ class Event(Strict_):
     kind: Literal["absence", "message", "reorg"] = Field(description="What happens.")
     text: TextValue = Field("", description="Message shown to the players.")
     person: Slug | None = Field(None, description="Absence and reorg: who is concerned.")
-    duration: Integer(1) | None = Field(None, description="Absence: turns away (1).")
-    manager: Slug | None = Field(None, description="Reorg: the person's new manager.")
+    duration: Integer(1, MAX_SPAN) | None = Field(None, description="Absence: turns away (1).")
+    manager: Slug | None = Field(None, description="Reorg: the person's new manager.", examples=["cpo"])
 
 
 class ScenarioFile(Strict_):
@@ -403,13 +412,43 @@ class ScenarioFile(Strict_):
     signals: list[Signal] = Field(min_length=1, description="Signals to race for.")
     competitor: Competitor = Field(default_factory=Competitor, description="The simulated rival.")
     events: list[Event] = Field(default_factory=list, description="Scripted events.")
-    objectives: list[TextValue] = Field(default_factory=list, description="Learning objectives shown before the game.")
-    debrief_questions: list[TextValue] = Field(default_factory=list, description="Questions for the debrief.")
+    objectives: list[TextValue] = Field(
+        default_factory=list,
+        description="Learning objectives shown before the game.",
+        examples=[[{"en": "Find who can act on a signal", "fr": "Trouver qui peut agir sur un signal"}]],
+    )
+    debrief_questions: list[TextValue] = Field(
+        default_factory=list,
+        description="Questions for the debrief.",
+        examples=[[{"en": "Who knew first?", "fr": "Qui a su en premier ?"}]],
+    )
 
 
 def json_schema() -> dict:
-    """The JSON Schema of a scenario file, for editors."""
+    """The JSON Schema of a scenario file, for editors: every key with a description and its default."""
     schema = ScenarioFile.model_json_schema()
+    _complete(schema, ScenarioFile)
+    for model in _models():
+        if model.__name__ in schema.get("$defs", {}):
+            _complete(schema["$defs"][model.__name__], model)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Signal Race scenario"
     return schema
+
+
+def _models() -> list[type[BaseModel]]:
+    """Every model of the format."""
+    return [m for m in globals().values() if isinstance(m, type) and issubclass(m, Strict_) and m is not Strict_]
+
+
+def _complete(definition: dict, model: type[BaseModel]) -> None:
+    """Fill in what pydantic leaves out: defaults made by factories, descriptions it drops next to a $ref."""
+    for name, info in model.model_fields.items():
+        prop = definition["properties"][name]
+        if "description" not in prop and info.description:
+            prop["description"] = info.description
+        if info.default_factory is not None and "default" not in prop:
+            made = info.default_factory()
+            prop["default"] = made.model_dump(mode="json", exclude_none=True) if isinstance(made, BaseModel) else made
+        if name in TRAIT_DEFAULTS and model in (Person, Traits):  # None in the model only to catch a trait given twice
+            prop["default"] = TRAIT_DEFAULTS[name]

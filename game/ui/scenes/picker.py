@@ -1,4 +1,4 @@
-"""Choosing a shipped scenario: one button per scenario, and its title, summary, size and objectives beside them."""
+"""Choosing a shipped scenario: one button per scenario (in pages when they do not fit), and its details beside them."""
 
 from __future__ import annotations
 
@@ -17,31 +17,49 @@ class ScenarioPicker:
         self.scene = scene
         self.scenarios = playable()
         self.index = 0
+        self.page, self.pages, self.per_page = 0, 1, 1
         self.buttons: list[UIButton] = []
 
     @property
     def scenario(self) -> Scenario:
         return self.scenarios[self.index]
 
-    def build(self, area: pygame.Rect, row_h: int) -> int:
-        """Buttons from the top of `area`; returns the y below them."""
+    def build(self, area: pygame.Rect, row_h: int, max_rows: int) -> int:
+        """Buttons from the top of `area`, at most `max_rows` rows (the last one pages on); returns the y below."""
         app = self.scene.app
+        count = len(self.scenarios)
+        self.per_page = count if count <= max_rows else max(1, max_rows - 1)
+        self.pages = -(-count // self.per_page)
+        self.page = min(self.page, self.pages - 1)
+        first = self.page * self.per_page
         self.buttons = []
         y = area.top
-        for index, scenario in enumerate(self.scenarios):
+        for index in range(first, min(count, first + self.per_page)):
             rect = pygame.Rect(area.left, y, area.width, row_h)
-            title = draw.fit(app.text(scenario.title), app.font(20), area.width - app.px(28))
+            title = draw.fit(app.text(self.scenarios[index].title), app.font(20), area.width - app.px(28))
             button = self.scene.button(
                 rect, title, lambda index=index: self.choose(index), selected=index == self.index, object_id="@choice"
             )
             self.buttons.append(button)
             y += row_h + app.px(8)
+        if self.pages > 1:
+            label = app.tr("ui.scenario.more", page=self.page + 1, pages=self.pages)
+            self.scene.button(pygame.Rect(area.left, y, area.width, row_h), label, self.next_page)
+            y += row_h + app.px(8)
         return y
+
+    def next_page(self) -> None:
+        """Show the next page of scenarios (the chosen one stays chosen)."""
+        self.page = (self.page + 1) % self.pages
+        focus = self.scene.focus
+        self.scene.resize()
+        self.scene.focus = focus
 
     def choose(self, index: int) -> None:
         self.index = index
+        first = self.page * self.per_page
         for position, button in enumerate(self.buttons):
-            (button.select if position == index else button.unselect)()
+            (button.select if first + position == index else button.unselect)()
 
     def draw_details(self, surface: pygame.Surface, area: pygame.Rect, objectives: bool = True) -> None:
         app, colours, scenario = self.scene.app, self.scene.app.palette, self.scenario

@@ -28,7 +28,10 @@ class SoloSetupScene(FormScene):
         width, height = app.size
         top = px(MARGIN) + app.font(40, True).get_linesize() + px(10)
         list_area = pygame.Rect(px(MARGIN), top + app.font(22, True).get_linesize() + px(8), px(LIST_W), height)
-        y = self.picker.build(list_area, px(ROW_H))
+        bottom = height - px(MARGIN) - px(ROW_H)
+        below = px(18) + app.font(22, True).get_linesize() + px(6) + px(ROW_H) + px(24)  # the difficulty block
+        max_rows = max(2, (bottom - below - list_area.top) // (px(ROW_H) + px(8)))
+        y = self.picker.build(list_area, px(ROW_H), max_rows)
         self.difficulty_top = y + px(18)
         y = self.difficulty_top + app.font(22, True).get_linesize() + px(6)
         self.difficulty_buttons = []
@@ -45,7 +48,6 @@ class SoloSetupScene(FormScene):
                     object_id="@option",
                 )
             )
-        bottom = height - px(MARGIN) - px(ROW_H)
         self.button(pygame.Rect(px(MARGIN), bottom, px(BUTTON_W), px(ROW_H)), app.tr("ui.back"), lambda: Pop())
         start = pygame.Rect(width - px(MARGIN) - px(BUTTON_W + 60), bottom, px(BUTTON_W + 60), px(ROW_H))
         self.button(start, app.tr("ui.solo.start"), self.start, object_id="#primary")

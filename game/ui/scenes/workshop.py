@@ -16,6 +16,8 @@ MARGIN = 48  # px at 1280×720
 ROW_H, GAP, LABEL_W = 46, 10, 145
 TIMERS = (0, 120, 180, 300)  # seconds of planning per team; 0 = no timer
 MODES = ("hotseat", "simultaneous")
+SUMMARY_LINES = 2  # lines of the chosen scenario's summary under the list
+OPTION_ROWS = ("mode", "timer", "rival", "seed")  # rows of options under the summary
 NAME_LIMIT = 24  # characters
 
 
@@ -41,13 +43,15 @@ class WorkshopSetupScene(FormScene):
         left = pygame.Rect(
             px(MARGIN), self.top + app.font(22, True).get_linesize() + px(6), self.split - px(MARGIN), height
         )
-        y = self.picker.build(left, px(ROW_H))
+        bottom = height - px(MARGIN) - px(52)
+        below = app.font(18).get_linesize() * SUMMARY_LINES + px(12) + len(OPTION_ROWS) * px(ROW_H + GAP) + px(16)
+        max_rows = max(2, (bottom - below - left.top) // (px(ROW_H) + px(8)))
+        y = self.picker.build(left, px(ROW_H), max_rows)
         self.summary_top = y
-        y += app.font(18).get_linesize() * 3 + px(12)
+        y += app.font(18).get_linesize() * SUMMARY_LINES + px(12)
         self.option_rows = []
         y = self._options(left.left, left.width, y)
         self._teams()
-        bottom = height - px(MARGIN) - px(52)
         self.bottom = bottom
         self.button(pygame.Rect(px(MARGIN), bottom, px(200), px(52)), app.tr("ui.back"), lambda: Pop())
         start = pygame.Rect(width - px(MARGIN) - px(300), bottom, px(300), px(52))
@@ -218,7 +222,7 @@ class WorkshopSetupScene(FormScene):
         teams_left = self.split + px(32)
         draw.line(surface, app.tr("ui.workshop.teams", n=self.count), heading, colours.accent, (teams_left, self.top))
         summary = pygame.Rect(
-            px(MARGIN), self.summary_top, self.split - px(MARGIN), app.font(18).get_linesize() * 3 + 2
+            px(MARGIN), self.summary_top, self.split - px(MARGIN), app.font(18).get_linesize() * SUMMARY_LINES + 2
         )
         draw.paragraph(
             surface, app.text(self.picker.scenario.summary), app.font(18), colours.text_dim, summary, spacing=1.0

@@ -1,0 +1,1 @@
+"""Facilitator tools: schema export, reference docs, scaffold, preview, balance and HR import."""
