@@ -72,9 +72,7 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     for n in SIZES:
         row = {"generate_people": time_people(n)}
-        row.update(
-            {f"build_network_{model}": time_network(n, model) for model in MODELS}
-        )
+        row.update({f"build_network_{model}": time_network(n, model) for model in MODELS})
         results[str(n)] = row
     print(json.dumps({"seconds_best_of": REPEATS, "timings": results}))
 

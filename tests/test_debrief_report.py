@@ -144,7 +144,9 @@ def test_every_debrief_text_exists_in_english_and_french(repo_root):
     fr = json.loads((folder / "fr" / "debrief.json").read_text(encoding="utf-8"))
     assert set(en) == set(fr) and all(key.startswith("debrief.") for key in en)
     sources = [*(repo_root / "game" / "debrief").glob("*.py"), *(repo_root / "game" / "ui" / "debrief").glob("*.py")]
-    used = {key for path in sources for key in re.findall(r'"(debrief\.[a-z_.]+[a-z_])"', path.read_text(encoding="utf-8"))}
+    used = {
+        key for path in sources for key in re.findall(r'"(debrief\.[a-z_.]+[a-z_])"', path.read_text(encoding="utf-8"))
+    }
     built = {f"debrief.means.{m}" for m in ("origin", *OFFICIAL_MEANS, *NETWORK_MEANS)}
     built |= {f"debrief.strategy.{b}" for b in BOTS} | {f"debrief.incident.{k}" for k in KINDS}
     built |= {f"debrief.via.{v}" for v in VIAS} | {f"debrief.difficulty.{d}" for d in DIFFICULTY}

@@ -144,3 +144,12 @@ def test_only_members_may_post():
     with pytest.raises(IllegalAction) as refusal:
         rules.apply(state, Post(0, 1, 0))
     assert "not a member" in refusal.value.reason.get("en")
+
+
+def test_a_copy_distorted_to_nothing_is_not_news():
+    signal = make_signal(1, distortion=0.6)
+    state = rules.new_game(make_scenario(FLAT, signals=[signal], ties=RING), seed=1)
+    play(state, Share(0, 1, 2))
+    assert state.fidelity[0, 2] == pytest.approx(0.4)
+    play(state, Share(0, 2, 3))
+    assert not state.knows[0, 3] and state.fidelity[0, 3] == 0.0

@@ -36,10 +36,15 @@ def learn(
     via: int,
     source: np.ndarray | int,
 ) -> np.ndarray:
-    """People hear of a signal; those who already knew keep the better copy. Returns the newcomers."""
+    """People hear of a signal (unless their copy is garbled to nothing); knowers keep the better copy.
+
+    Returns the newcomers.
+    """
     people = np.asarray(people, dtype=np.int64)
     fidelity = np.clip(np.broadcast_to(np.asarray(fidelity, dtype=float), people.shape), 0.0, 1.0)
     source = np.broadcast_to(np.asarray(source, dtype=np.int32), people.shape)
+    legible = fidelity > 0.0  # a copy distorted beyond recognition carries nothing
+    people, fidelity, source = people[legible], fidelity[legible], source[legible]
     knew = state.knows[signal, people]
     better = fidelity > state.fidelity[signal, people]
     state.fidelity[signal, people[better]] = fidelity[better]

@@ -100,9 +100,7 @@ def generate_people(
     ]
 
 
-def _check_people_args(
-    count: int, span: int | None, skill_shares: dict[str, float]
-) -> None:
+def _check_people_args(count: int, span: int | None, skill_shares: dict[str, float]) -> None:
     if count < 0:
         raise ValueError(f"count must be >= 0, got {count}")
     if span is not None and span < 2:
@@ -161,9 +159,7 @@ def _draw_names(how_many: int, rng: np.random.Generator) -> list[str]:
     return [_FULL_NAMES[i] for i in (first * len(LAST_NAMES) + last).tolist()]
 
 
-def _draw_skills(
-    count: int, skill_shares: dict[str, float], rng: np.random.Generator
-) -> list[tuple[str, ...]]:
+def _draw_skills(count: int, skill_shares: dict[str, float], rng: np.random.Generator) -> list[tuple[str, ...]]:
     """Each person gets each skill independently with probability its share."""
     if not skill_shares:
         return [()] * count
@@ -247,13 +243,9 @@ def _department_codes(department: np.ndarray) -> np.ndarray:
     return np.unique(dept, return_inverse=True)[1].reshape(-1).astype(np.int64)
 
 
-def _check_network_args(
-    model: str, mean_degree: float, rewire: float, homophily: float
-) -> None:
+def _check_network_args(model: str, mean_degree: float, rewire: float, homophily: float) -> None:
     if model not in NETWORK_MODELS:
-        raise ValueError(
-            f"unknown network model {model!r}; expected one of {NETWORK_MODELS}"
-        )
+        raise ValueError(f"unknown network model {model!r}; expected one of {NETWORK_MODELS}")
     if not mean_degree >= 0:
         raise ValueError(f"mean_degree must be >= 0, got {mean_degree}")
     if not 0.0 <= rewire <= 1.0:
@@ -335,9 +327,7 @@ def _scale_free(
     return src, far
 
 
-def _barabasi_albert(
-    n: int, m: int, rng: np.random.Generator
-) -> tuple[np.ndarray, np.ndarray]:
+def _barabasi_albert(n: int, m: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Preferential attachment in arrival order 0..n-1, m ties per newcomer.
 
     Newcomer t (>= 1) picks each target uniformly among the 2 * (t - 1) * m
@@ -407,23 +397,17 @@ def _draw_cross(pool: _Pool, d: np.ndarray, rng: np.random.Generator) -> np.ndar
     outside = len(pool.members) - pool.size[d]
     pos = rng.integers(0, np.maximum(outside, 1))
     pos = np.where(pos >= pool.start[d], pos + pool.size[d], pos)
-    return np.where(
-        outside > 0, pool.members[np.minimum(pos, len(pool.members) - 1)], -1
-    )
+    return np.where(outside > 0, pool.members[np.minimum(pos, len(pool.members) - 1)], -1)
 
 
-def _draw_colleague(
-    people: _Pool, src: np.ndarray, d: np.ndarray, rng: np.random.Generator
-) -> np.ndarray:
+def _draw_colleague(people: _Pool, src: np.ndarray, d: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Uniform other member of the source's department (-1 if alone)."""
     position = np.empty(len(people.members), dtype=np.int64)
     position[people.members] = np.arange(len(people.members))
     size = people.size[d]
     pos = people.start[d] + rng.integers(0, np.maximum(size - 1, 1))
     pos = np.where(pos >= position[src], pos + 1, pos)
-    return np.where(
-        size >= 2, people.members[np.minimum(pos, len(people.members) - 1)], -1
-    )
+    return np.where(size >= 2, people.members[np.minimum(pos, len(people.members) - 1)], -1)
 
 
 def _unique_keys(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
@@ -451,9 +435,7 @@ def _merge_explicit(
     return all_keys[chosen], all_weights[chosen], flags[chosen]
 
 
-def _to_csr(
-    keys: np.ndarray, weights: np.ndarray, explicit: np.ndarray, n: int
-) -> Network:
+def _to_csr(keys: np.ndarray, weights: np.ndarray, explicit: np.ndarray, n: int) -> Network:
     """Symmetric CSR with each tie stored both ways, indices sorted within rows."""
     lo, hi = keys // max(n, 1), keys % max(n, 1)
     src = np.concatenate((lo, hi))
