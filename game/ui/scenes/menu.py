@@ -16,6 +16,7 @@ from game.ui.scenes.form import FormScene
 
 MARGIN = 64  # px at 1280×720
 BUTTON_W, BUTTON_H, GAP = 380, 58, 16
+SUMMARY_LINES = 2  # lines of each scenario's summary in the menu's overview
 
 
 class MenuScene(FormScene):
@@ -107,27 +108,35 @@ class MenuScene(FormScene):
             box = pygame.Rect(px(MARGIN), self._buttons_top() - app.font(18).get_linesize() - px(8), width, height)
             draw.line(surface, draw.fit(note, app.font(18), width - 2 * px(MARGIN)), app.font(18), colour, box.topleft)
         left = px(MARGIN + BUTTON_W + 48)
-        self._draw_scenarios(surface, pygame.Rect(left, self._buttons_top(), width - left - px(MARGIN), height))
+        hint_top = height - px(24) - app.font(18).get_linesize() - px(12)
+        top = self._buttons_top()
+        self._draw_scenarios(surface, pygame.Rect(left, top, width - left - px(MARGIN), hint_top - top))
         draw.line(
             surface, app.tr("ui.keys.menu"), app.font(18), colours.text_dim, (px(MARGIN), height - px(24)), "bottomleft"
         )
         super().draw(surface)
 
     def _draw_scenarios(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Each shipped scenario's title and the start of its summary, as many as fit; then how many more."""
         app, colours = self.app, self.app.palette
         if area.width < app.px(200):
             return
         y = draw.line(surface, app.tr("ui.menu.scenarios"), app.font(26, True), colours.accent, area.topleft).bottom
-        body = app.font(18)
-        for entry in shipped_catalog():
+        body, heading = app.font(18), app.font(22, True)
+        summary_h = round(body.get_linesize() * 1.1 * SUMMARY_LINES) + 2
+        entries = shipped_catalog()
+        for shown, entry in enumerate(entries):
+            needed = app.px(12) + heading.get_linesize() + app.px(4) + summary_h + body.get_linesize()
+            if y + needed > area.bottom and shown < len(entries) - 1:
+                more = app.tr("ui.menu.more_scenarios", count=len(entries) - shown)
+                draw.line(surface, draw.fit(more, body, area.width), body, colours.accent, (area.left, y + app.px(12)))
+                return
             y += app.px(12)
             if entry.scenario is None:
                 text = app.tr("ui.scenario.broken", file=entry.path.name)
-                y = draw.paragraph(
-                    surface, text, body, colours.bad, pygame.Rect(area.left, y, area.width, body.get_linesize() * 2)
-                )
+                y = draw.paragraph(surface, text, body, colours.bad, pygame.Rect(area.left, y, area.width, summary_h))
                 continue
-            name = draw.fit(app.text(entry.scenario.title), app.font(22, True), area.width)
-            y = draw.line(surface, name, app.font(22, True), colours.text, (area.left, y)).bottom + app.px(4)
-            box = pygame.Rect(area.left, y, area.width, round(body.get_linesize() * 1.1 * 4) + 2)
+            name = draw.fit(app.text(entry.scenario.title), heading, area.width)
+            y = draw.line(surface, name, heading, colours.text, (area.left, y)).bottom + app.px(4)
+            box = pygame.Rect(area.left, y, area.width, summary_h)
             y = draw.paragraph(surface, app.text(entry.scenario.summary), body, colours.text_dim, box, spacing=1.1)
