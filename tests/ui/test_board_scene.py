@@ -258,3 +258,20 @@ def test_exploited_signal_reads_as_won_or_lost(example_scenario):
     status = signal_status(app, state, genuine)
     assert state.exploit_done[genuine] != NOT_YET
     assert str(int(state.exploit_done[genuine])) in status
+
+
+def test_zero_shows_the_whole_organisation(example_scenario):
+    from game.ui.app import App
+    from game.ui.board.scene import BoardScene
+    from game.workshop.session import Session
+
+    app = App((1280, 720), "en")
+    session = Session.start(example_scenario, ["Solo"], mode="solo")
+    board = BoardScene(app, session)
+    app.push(board)
+    app.step([], 1 / 60)
+    press = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_0, mod=0, unicode="0", scancode=0)
+    app.step([press], 1 / 60)
+    on_screen = board.map.screen_positions(session.active_team().state)
+    view = board.map.camera.viewport
+    assert all(view.collidepoint(int(x), int(y)) for x, y in on_screen)

@@ -108,6 +108,12 @@ class MapView:
             camera.clamp_to((lo[0], lo[1], hi[0], hi[1]))
         self._fitted.add(self.view)
 
+    def fit_all(self, state: GameState) -> None:
+        """Zoom out (or in) so the whole organisation fills the view."""
+        xy = self.positions(state)
+        lo, hi = xy.min(axis=0), xy.max(axis=0)
+        self.camera.fit((lo[0], lo[1], hi[0], hi[1] + LEVEL * 0.3))
+
     def radius(self) -> int:
         """Markers shrink slower than the zoom (square root) so people stay visible when zoomed out."""
         radius = NODE_RADIUS * np.sqrt(self.camera.scale * self.app.scale)

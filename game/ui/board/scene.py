@@ -40,6 +40,7 @@ DRAG_THRESHOLD = 6  # px of movement before a press on the map becomes a pan
 END_KEYS = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_e}
 ZOOM_IN_KEYS = {pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS}
 ZOOM_OUT_KEYS = {pygame.K_MINUS, pygame.K_KP_MINUS}
+FIT_KEYS = {pygame.K_0, pygame.K_KP0, pygame.K_HOME}  # the whole organisation at once
 ARROWS = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
 DIGITS = {**{pygame.K_1 + i: i for i in range(9)}, **{pygame.K_KP1 + i: i for i in range(9)}}
 
@@ -215,6 +216,8 @@ class BoardScene(Scene):
             self.map.camera.zoom(1.25)
         elif key in ZOOM_OUT_KEYS:
             self.map.camera.zoom(0.8)
+        elif key in FIT_KEYS:
+            self.map.fit_all(self.state)
         elif key in ARROWS:
             self.map.camera.key_pan(*ARROWS[key])
         return None
