@@ -14,6 +14,7 @@ import yaml
 from game.scenario.report import Path_, Report, show, where
 
 MAX_DEPTH = 40  # nested mappings and lists
+DEPTH_MESSAGE = f"values are nested more than {MAX_DEPTH} levels deep; flatten the file"
 MAX_REPORTED = 100  # problems reported by the YAML pass before it gives up
 
 ALIAS_MESSAGE = "YAML anchors and aliases are not allowed in scenarios; write the value out in full"
@@ -72,7 +73,7 @@ def _scan_events(text: str, report: Report) -> bool:
                     too_deep = True
                     report.at_mark(
                         event.start_mark,
-                        f"values are nested more than {MAX_DEPTH} levels deep; flatten the file",
+                        DEPTH_MESSAGE,
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -104,6 +105,8 @@ def _yaml_error(exc: yaml.YAMLError, text: str, report: Report) -> None:
         context += f" that starts at line {context_mark.line + 1}"
     detail = f"{problem} ({context})" if context else problem
     message = f"YAML syntax error: {detail}; check the indentation and quoting here"
+    if "nesting depth" in problem:  # PyYAML 6.0.4+ stops deep nesting itself, before our own depth check
+        message = DEPTH_MESSAGE
     if mark is not None:
         report.at_mark(mark, message)
     elif isinstance(exc, yaml.reader.ReaderError):
