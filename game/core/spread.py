@@ -11,7 +11,8 @@ import numpy as np
 
 from game.core import phrases
 from game.core.derived import derived
-from game.core.model import Channel
+from game.core.hierarchy import Hierarchy
+from game.core.model import Audience, Channel, Org
 from game.core.state import (
     VIA_CHANNEL,
     VIA_HIERARCHY,
@@ -101,16 +102,20 @@ def audience(state: GameState, channel: Channel, publisher: int) -> np.ndarray:
             parts += [np.array([boss]), hierarchy.reports(boss)]
         people = np.unique(np.concatenate(parts))
         return people[people != publisher]
-    spec = channel.audience
+    return broadcast_audience(channel.audience, state.scenario.org, hierarchy)
+
+
+def broadcast_audience(spec: Audience, org: Org, hierarchy: Hierarchy) -> np.ndarray:
+    """Everyone a broadcast audience names, sorted: by level, department or subtree (a pre-order slice)."""
     if spec.kind == "subtree":
         return np.sort(hierarchy.subtree(spec.value))
     if spec.kind == "all":
-        return np.arange(state.size)
+        return np.arange(org.size)
     if spec.kind == "max_level":
         return np.flatnonzero(hierarchy.level <= spec.value)
     if spec.kind == "min_level":
         return np.flatnonzero(hierarchy.level >= spec.value)
-    return np.flatnonzero(state.scenario.org.department == spec.value)
+    return np.flatnonzero(org.department == spec.value)
 
 
 def fire_channels(state: GameState) -> None:

@@ -14,7 +14,7 @@ from scipy.sparse.csgraph import breadth_first_order
 
 from game.core import model as core
 from game.core.derived import derived
-from game.core.hierarchy import Hierarchy
+from game.core.spread import broadcast_audience
 from game.scenario import schema as sc
 from game.scenario.report import Report
 
@@ -127,7 +127,7 @@ def passing_graph(scenario: core.Scenario) -> sparse.csr_matrix:
             keep += [np.ones(len(has_boss), dtype=bool)] * 2
             continue
         speakers = channel.publishers if len(channel.publishers) else np.flatnonzero(org.spokesperson)
-        audience = _audience(channel.audience, org, hierarchy)
+        audience = broadcast_audience(channel.audience, org, hierarchy)
         sources += [speakers.astype(np.int64), np.full(len(audience), hub)]
         targets += [np.full(len(speakers), hub), audience.astype(np.int64)]
         keep += [np.ones(len(speakers), dtype=bool), np.ones(len(audience), dtype=bool)]
@@ -135,15 +135,3 @@ def passing_graph(scenario: core.Scenario) -> sparse.csr_matrix:
     mask = np.concatenate(keep)
     rows, cols = np.concatenate(sources)[mask], np.concatenate(targets)[mask]
     return sparse.csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(hub, hub))
-
-
-def _audience(spec: core.Audience, org: core.Org, hierarchy: Hierarchy) -> np.ndarray:
-    if spec.kind == "all":
-        return np.arange(org.size)
-    if spec.kind == "subtree":
-        return hierarchy.subtree(spec.value)
-    if spec.kind == "max_level":
-        return np.flatnonzero(hierarchy.level <= spec.value)
-    if spec.kind == "min_level":
-        return np.flatnonzero(hierarchy.level >= spec.value)
-    return np.flatnonzero(org.department == spec.value)
