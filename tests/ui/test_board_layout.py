@@ -127,3 +127,15 @@ def test_tokens_travel_from_sender_to_receiver(example_scenario):
     animation.advance(10.0)
     assert animation.done
     assert np.allclose(animation.token_positions(xy), xy[flows.receiver])
+
+
+def test_a_big_organisation_lays_out_its_network_in_the_background_with_the_same_result():
+    from game.scenario.loader import load_scenario
+    from game.scenario.shipped import resolve_scenario
+    from game.ui.board import network_layout as layout
+
+    big = load_scenario(resolve_scenario("industrial-group"))
+    assert big.org.size >= layout.WARM_UP_PEOPLE
+    layout.warm_up(big)
+    warmed = layout.network_layout(big)
+    assert np.array_equal(warmed, layout.compute_network_layout(big))

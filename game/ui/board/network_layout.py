@@ -7,10 +7,14 @@ together. Repulsion acts only between people closer than `REACH` (pairs found
 by scipy's k-d tree) plus a weak pull to the centre, so one step costs about
 the number of people, not its square; big organisations also get fewer steps.
 The board computes it once per scenario (`network_layout` caches it on the
-scenario object).
+scenario object); for big organisations `warm_up` starts that work in the
+background when the board opens, so the first switch to the network view
+does not freeze the screen.
 """
 
 from __future__ import annotations
+
+import threading
 
 import numpy as np
 from scipy.spatial import cKDTree
@@ -23,15 +27,37 @@ GRAVITY = 0.02  # pull toward the centre, per world unit of distance (keeps clus
 WORK_BUDGET = 40_000  # person-steps allowed for the whole relaxation (bounds time for big orgs)
 MAX_ITERATIONS = 250
 MIN_ITERATIONS = 40
+WARM_UP_PEOPLE = 300  # organisations from this size get their layout computed in the background
+
+_warming: dict[int, threading.Thread] = {}  # id(scenario) -> thread computing its layout
 
 
 def network_layout(scenario: Scenario) -> np.ndarray:
     """float64 (n, 2) world positions for the network view, cached per scenario."""
+    thread = _warming.pop(id(scenario), None)
+    if thread is not None:
+        thread.join()  # the background work is under way: wait for it rather than redo it
     cached = scenario.__dict__.get("_board_network_layout")
     if cached is None:
         cached = compute_network_layout(scenario)
         object.__setattr__(scenario, "_board_network_layout", cached)
     return cached
+
+
+def warm_up(scenario: Scenario) -> None:
+    """Start computing a big organisation's layout in the background (no effect on small or cached ones)."""
+    if scenario.org.size < WARM_UP_PEOPLE or "_board_network_layout" in scenario.__dict__:
+        return
+    running = _warming.get(id(scenario))
+    if running is not None and running.is_alive():
+        return
+
+    def work() -> None:
+        object.__setattr__(scenario, "_board_network_layout", compute_network_layout(scenario))
+
+    thread = threading.Thread(target=work, name="network-layout", daemon=True)
+    _warming[id(scenario)] = thread
+    thread.start()
 
 
 def compute_network_layout(scenario: Scenario) -> np.ndarray:

@@ -24,6 +24,7 @@ from game.ui.board.choices import holders_in_order, panel_actions, visible_signa
 from game.ui.board.hit import Hotspots
 from game.ui.board.layout import BODY_PX, SMALL_PX, BoardLayout, board_layout
 from game.ui.board.mapview import NETWORK, MapView, Selection
+from game.ui.board.network_layout import warm_up
 from game.ui.board.pause import PauseMenu
 from game.ui.board.textdraw import block
 from game.ui.facilitator import facilitator_key
@@ -113,6 +114,7 @@ class BoardScene(Scene):
 
     def enter(self) -> None:
         self._chrome = None
+        warm_up(self.session.scenario)
 
     def resize(self) -> None:
         self.layout = self._layout()
