@@ -72,16 +72,16 @@ RUMOUR_EXPOSED = _t(
     "{person} démasque « {signal} » : c'est une rumeur.",
 )
 CHANNEL_FIRED = _t(
-    "{channel} carries “{signal}”: {count} people take it in.",
-    "{channel} diffuse « {signal} » : {count} personnes le retiennent.",
+    "{channel} carries “{signal}” (people who take it in: {count}).",
+    "{channel} diffuse « {signal} » (personnes qui le retiennent : {count}).",
 )
 NETWORK_SPREAD = _t(
-    "“{signal}” spreads on the network to {count} people.",
-    "« {signal} » se propage sur le réseau à {count} personnes.",
+    "“{signal}” spreads on the network (people reached: {count}).",
+    "« {signal} » se propage sur le réseau (personnes atteintes : {count}).",
 )
 OPPOSED = _t(
-    "{count} people dismiss “{signal}” and will not relay it.",
-    "{count} personnes rejettent « {signal} » et ne le relaieront pas.",
+    "“{signal}” is dismissed and will not be relayed (sceptics: {count}).",
+    "« {signal} » est rejeté et ne sera pas relayé (sceptiques : {count}).",
 )
 LEAKED = _t(
     "“{signal}” leaked to {rival}.",
@@ -93,9 +93,9 @@ WORK_STARTS = _t(
 )
 EXPLOITED = _t("{person} exploits “{signal}”.", "{person} exploite « {signal} ».")
 RIVAL_EXPLOITED = _t("{rival} exploits “{signal}”.", "{rival} exploite « {signal} ».")
-ABSENCE = _t("{person} is away for {duration} turns.", "{person} est absent(e) pendant {duration} tours.")
+ABSENCE = _t("{person} is away (turns: {duration}).", "{person} est absent(e) (tours : {duration}).")
 REORG = _t("{person} now reports to {manager}.", "{person} dépend désormais de {manager}.")
 ASKED = _t(
-    "{person} asks around about {topic}: {people} people and {ties} ties come to light.",
-    "{person} se renseigne sur {topic} : {people} personnes et {ties} liens apparaissent.",
+    "{person} asks around about {topic} (skilled people found: {people}; new ties: {ties}).",
+    "{person} se renseigne sur {topic} (personnes compétentes trouvées : {people} ; nouveaux liens : {ties}).",
 )

@@ -158,7 +158,8 @@ def calendar_lines(app: App, state: GameState) -> list[str]:
             )
         )
     if state.inbox:
-        result.append(app.tr("board.in_flight", count=len(state.inbox)))
+        key = "board.in_flight_one" if len(state.inbox) == 1 else "board.in_flight"
+        result.append(app.tr(key, count=len(state.inbox)))
     return result
 
 
