@@ -117,7 +117,7 @@ def test_top_level_list():
     assert (problem.line, problem.column) == (1, 1) and "found a list" in problem.message
 
 
-BASE = EXAMPLE.read_text()
+BASE = EXAMPLE.read_text().split("\n# ---", 1)[0] + "\n"  # the contract part, ending with its events
 
 
 def load_error(text: str) -> list[Problem]:

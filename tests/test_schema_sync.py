@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
+from game.core.bots import BOTS, play_game
+from game.scenario.loader import load_scenario
 from game.scenario.schema import json_schema
 from game.scenario.shipped import SCENARIO_DIR, shipped_scenarios
 from game.tools.reference import DOCS_PATH, docs_in_sync, documented_keys
@@ -64,6 +67,17 @@ def _without_leading_comments(text: str) -> str:
 
 
 @pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="the shared design folder is not available")
-def test_contract_example_equals_the_shared_design_apart_from_leading_comments():
+def test_contract_example_is_the_shared_design_plus_only_the_facilitator_texts():
     ours = _without_leading_comments(CONTRACT.read_text(encoding="utf-8"))
-    assert ours == _without_leading_comments(SHARED_EXAMPLE.read_text(encoding="utf-8"))
+    contract = _without_leading_comments(SHARED_EXAMPLE.read_text(encoding="utf-8"))
+    assert ours.startswith(contract)
+    added = yaml.safe_load(ours[len(contract) :])
+    assert set(added) == {"objectives", "debrief_questions"}
+
+
+@pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="the shared design folder is not available")
+def test_the_shared_contract_file_itself_loads_and_plays_with_every_bot():
+    scenario = load_scenario(SHARED_EXAMPLE)
+    for bot in BOTS:
+        state = play_game(scenario, scenario.seed, bot)
+        assert state.over and state.min_action_points >= 0

@@ -228,7 +228,9 @@ class Builder:
         gates = {g.id: i for i, g in enumerate(self.spec.validation)}
         return core.Channel(
             id=spec.id,
-            name=self.text(spec.name, spec.id),
+            name=self.text(
+                spec.name, i18n.TEAM_MEETING if spec.kind == "team_meeting" else i18n.name_from_id(spec.id, self.lang)
+            ),
             kind=spec.kind,
             audience=self.audience(spec.audience),
             every=spec.every if spec.every is not None else (5 if spec.kind == "team_meeting" else 7),

@@ -40,6 +40,13 @@ TextValue = Annotated[
 EMPLOYEE_TITLE = Text.of(en="Employee", fr="Employé")  # default title of generated people
 COMPETITOR_NAME = Text.of(en="The competitor", fr="Le concurrent")
 GENERAL_DEPARTMENT = Text.of(en="General", fr="Général")  # department made for a root without one
+TEAM_MEETING = Text.of(en="Team meeting", fr="Réunion d'équipe")  # default name of a team_meeting channel
+
+
+def name_from_id(identifier: str, language: str) -> Text:
+    """A readable default name for a record that has none: "managers_letter" -> "Managers letter"."""
+    words = identifier.replace("_", " ").replace("-", " ").strip()
+    return Text.plain(words[:1].upper() + words[1:], language)
 
 
 def to_text(value: str | dict[str, str] | None, language: str, default: Text | None = None) -> Text:
