@@ -175,7 +175,7 @@ def _names(action: Action, scenario: Scenario) -> dict[str, Text | str]:
         elif f.name == "community":
             names[f.name] = scenario.communities[value].name
         elif f.name == "topic":
-            names[f.name] = scenario.tags[value]
+            names[f.name] = scenario.tag_label(value)
         elif f.name == "event":
             from game.core.events import injectable_events
 

@@ -218,6 +218,10 @@ class Scenario:
     def tag_index(self, tag: str) -> int:
         return self.tags.index(tag)
 
+    def tag_label(self, tag: int) -> str:
+        """A skill or topic as players read it: "mobile_app" -> "mobile app"."""
+        return self.tags[tag].replace("_", " ")
+
     def signal_index(self, signal_id: str) -> int:
         for i, signal in enumerate(self.signals):
             if signal.id == signal_id:

@@ -94,7 +94,7 @@ def _ask(state: GameState, action: AskNetwork) -> None:
     skilled = skilled[skills[skilled, action.topic]]
     state.known_skill[skilled, action.topic] = True
     text = phrases.ASKED.format(
-        person=scenario.org.names[person], topic=scenario.tags[action.topic], people=len(skilled), ties=newly
+        person=scenario.org.names[person], topic=scenario.tag_label(action.topic), people=len(skilled), ties=newly
     )
     state.log.append(LogEntry(state.turn, text, person=person, kind="ask", count=len(skilled)))
 

@@ -172,7 +172,7 @@ def action_label(app: App, state: GameState, action: Action) -> str:
     if isinstance(action, Post):
         return app.tr("board.action.post", community=scenario.communities[action.community].name)
     if isinstance(action, AskNetwork):
-        return app.tr("board.action.ask", topic=scenario.tags[action.topic])
+        return app.tr("board.action.ask", topic=scenario.tag_label(action.topic))
     return app.text(action.describe(scenario))
 
 
