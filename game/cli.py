@@ -16,7 +16,7 @@ import sys
 from game.cli_errors import EXIT_OK, EXIT_PROBLEM, CommandFailed
 from game.cli_play import run_play, run_replay
 from game.cli_report_cmd import add_report_parser, run_report
-from game.cli_tools import TOOL_COMMANDS, add_tool_parsers, run_tool
+from game.cli_tools import TOOL_COMMANDS, add_tool_parsers, natural, run_tool
 from game.cli_ui import add_screenshots_parser, run_game, run_screenshots
 from game.cli_validate import run_validate
 from game.core.bots import BOTS
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("scenario", metavar="SCENARIO", help="a scenario file, or the id of a shipped scenario")
     play.add_argument("--headless", action="store_true", help="play without a window (required for now)")
     play.add_argument("--bot", choices=list(BOTS), help="the strategy that plays the team")
-    play.add_argument("--seed", type=_seed, help="random seed (default: the scenario's seed)")
+    play.add_argument("--seed", type=natural, help="random seed (default: the scenario's seed)")
     play.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     play.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the summary")
     play.add_argument("--save", metavar="FILE", help="write the game to FILE so `replay` can replay it")
@@ -58,16 +58,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_screenshots_parser(commands)
     add_tool_parsers(commands)
     return parser
-
-
-def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"the seed must be 0 or more, not {value}")
-    return value
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,9 +34,9 @@ def add_tool_parsers(commands: argparse._SubParsersAction) -> None:
     preview.add_argument("--lang", choices=LANGUAGES, help="language of names and legend (default: the scenario's)")
     balance = commands.add_parser("balance", help="play many seeds with every bot and report who wins how often")
     balance.add_argument("scenario", metavar="SCENARIO", help="a scenario file, or the id of a shipped scenario")
-    balance.add_argument("--runs", type=_positive, default=200, help="games per bot (default 200)")
-    balance.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, help="processes (default: all cores)")
-    balance.add_argument("--seed-start", type=_natural, default=0, help="first seed (default 0)")
+    balance.add_argument("--runs", type=positive, default=200, help="games per bot (default 200)")
+    balance.add_argument("--jobs", type=positive, default=os.cpu_count() or 1, help="processes (default: all cores)")
+    balance.add_argument("--seed-start", type=natural, default=0, help="first seed (default 0)")
     balance.add_argument("--bots", nargs="+", choices=list(BOTS), default=list(BOTS), help="bots to play (default all)")
     balance.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     org = commands.add_parser("import-org", help="turn an HR export (CSV) into a scenario skeleton")
@@ -151,14 +151,16 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _positive(text: str) -> int:
-    value = _natural(text)
+def positive(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    value = natural(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
 
 
-def _natural(text: str) -> int:
+def natural(text: str) -> int:
+    """argparse type: a whole number of at least 0."""
     try:
         value = int(text)
     except ValueError:
