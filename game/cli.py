@@ -42,7 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     play = commands.add_parser("play", help="play a scenario to the end with a bot (--headless)")
     play.add_argument("scenario", metavar="SCENARIO", help="a scenario file, or the id of a shipped scenario")
-    play.add_argument("--headless", action="store_true", help="play without a window (required for now)")
+    play.add_argument(
+        "--headless",
+        action="store_true",
+        help="let a bot play, without a window (without it, you play the scenario in the window)",
+    )
     play.add_argument("--bot", choices=list(BOTS), help="the strategy that plays the team")
     play.add_argument("--seed", type=natural, help="random seed (default: the scenario's seed)")
     play.add_argument("--json", action="store_true", help="print the summary as one JSON object")
@@ -97,7 +101,7 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         return run_game()
     if args.command == "play":
-        run_play(args.scenario, args.headless, args.bot, args.seed, args.json, args.save, args.lang)
+        return run_play(args.scenario, args.headless, args.bot, args.seed, args.json, args.save, args.lang) or EXIT_OK
     elif args.command == "replay":
         run_replay(args.save, args.json, args.lang)
     elif args.command == "validate":

@@ -20,7 +20,7 @@ from game.persistence.storage import write_atomically
 from game.scenario.loader import load_scenario
 from game.scenario.shipped import resolve_scenario
 
-NO_WINDOW = "the game window is not available yet; add --headless to play with a bot."
+BOT_NEEDS_HEADLESS = "bots play without the window: add --headless (or drop --bot to play in the window yourself)."
 SAVE_KEYS = ("format", "scenario", "seed", "actions")  # keys every save must have
 
 
@@ -36,9 +36,13 @@ def run_play(
     save: str | None,
     language: str = DEFAULT_LANGUAGE,
 ):
-    """Play a whole game with a bot and print its summary."""
+    """Play a whole game with a bot and print its summary; without --headless, open the window on it."""
     if not headless:
-        raise CommandFailed(NO_WINDOW, EXIT_USAGE)
+        if bot is not None:
+            raise CommandFailed(BOT_NEEDS_HEADLESS, EXIT_USAGE)
+        from game.cli_ui import run_game
+
+        return run_game(open_scenario(scenario_ref), seed)
     if bot is None:
         raise CommandFailed(f"choose a bot with --bot ({', '.join(bots.BOTS)}).", EXIT_USAGE)
     scenario = open_scenario(scenario_ref)

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from game.cli_errors import EXIT_OK, CommandFailed
+from game.core.model import Scenario
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the game speaks for itself on the console
 
@@ -21,8 +22,8 @@ def add_screenshots_parser(commands: argparse._SubParsersAction) -> None:
     shots.add_argument("out_dir", metavar="DIR", help="folder to write the PNG files into (created if needed)")
 
 
-def run_game() -> int:
-    """Open the game window on the main menu, with the player's saved settings."""
+def run_game(scenario: Scenario | None = None, seed: int | None = None) -> int:
+    """Open the game window on the main menu, or straight on a solo game of `scenario`, with saved settings."""
     import pygame
 
     from game.ui.app import App
@@ -38,8 +39,19 @@ def run_game() -> int:
         pygame.quit()
         raise CommandFailed(f"no display is available, so the game window cannot open; {HEADLESS_HINT}")
     app.push(MenuScene(app))
+    if scenario is not None:
+        open_solo_game(app, scenario, seed)
     app.run()
     return EXIT_OK
+
+
+def open_solo_game(app, scenario: Scenario, seed: int | None) -> None:  # noqa: ANN001 - App
+    """Start a solo game of `scenario` on top of the menu, as the solo set-up screen would."""
+    from game.ui import flow
+    from game.workshop.session import Session
+
+    session = Session.start(scenario, [app.tr("ui.solo.team")], seed=seed, mode="solo")
+    app.apply(flow.start_game(app, session))
 
 
 def run_screenshots(args: argparse.Namespace) -> int:

@@ -86,10 +86,30 @@ def test_play_from_a_subprocess(repo_root):
     check_summary(json.loads(done.stdout), "retail-app-outage", "mixed")
 
 
-def test_play_without_headless_is_a_usage_error(capsys):
+def test_a_bot_without_headless_is_a_usage_error(capsys):
     code, out, err = run(capsys, "play", "retail-app-outage", "--bot", "mixed")
     assert code == 2
-    assert "the game window is not available yet; add --headless to play with a bot" in err
+    assert "bots play without the window: add --headless" in err
+
+
+def test_play_without_a_bot_opens_the_window_or_explains_why_not(capsys):
+    code, _, err = run(capsys, "play", "tutorial")  # the tests run with the dummy video driver
+    assert code == 1 and "no display" in err and "Traceback" not in err
+
+
+def test_a_scenario_named_on_the_command_line_opens_straight_on_its_board():
+    from game.cli_ui import open_solo_game
+    from game.scenario.loader import load_scenario
+    from game.scenario.shipped import resolve_scenario
+    from game.ui.app import App
+    from game.ui.scenes.menu import MenuScene
+
+    app = App((1280, 720), "en")
+    app.push(MenuScene(app))
+    open_solo_game(app, load_scenario(resolve_scenario("bank-compliance")), seed=5)
+    app.step([], 1 / 60)
+    assert type(app.top).__name__ == "BoardScene"
+    assert app.top.session.scenario.id == "bank-compliance" and app.top.session.seed == 5
 
 
 def test_play_without_a_bot_is_a_usage_error(capsys):
