@@ -50,6 +50,7 @@ class App:
     ):
         pygame.display.init()  # no audio: the game is silent, and a missing sound card must not matter
         pygame.font.init()
+        font.cache_clear()  # fonts made before an earlier pygame.quit() are dead: make fresh ones
         self.settings = Settings(language, fullscreen, text_scale)
         self.translator = Translator(language)
         self.palette: Palette = PALETTE
