@@ -26,7 +26,7 @@ class Action:
 
     def describe(self, scenario: Scenario) -> Text:
         """One sentence saying what the action will do, for the player."""
-        return _DESCRIPTIONS[self.kind].format(**_names(self, scenario))
+        return _DESCRIPTIONS[self.kind].format(**action_names(self, scenario))
 
     def to_dict(self, scenario: Scenario) -> dict:
         data: dict = {"kind": self.kind}
@@ -160,7 +160,8 @@ def action_from_dict(data: dict, scenario: Scenario) -> Action:
     return cls(**values)
 
 
-def _names(action: Action, scenario: Scenario) -> dict[str, Text | str]:
+def action_names(action: Action, scenario: Scenario) -> dict[str, Text | str]:
+    """The names an action's fields stand for, to fill sentences about it."""
     names: dict[str, Text | str] = {}
     for f in fields(action):
         value = getattr(action, f.name)
@@ -180,8 +181,6 @@ def _names(action: Action, scenario: Scenario) -> dict[str, Text | str]:
             from game.core.events import injectable_events
 
             names[f.name] = injectable_events(scenario)[value].text
-    if "person" in names and isinstance(action, Escalate):
-        names["manager"] = scenario.org.names[int(scenario.org.manager[action.person])]
     return names
 
 

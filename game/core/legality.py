@@ -16,6 +16,7 @@ from game.core.actions import (
     Publish,
     RequestValidation,
     Share,
+    action_names,
 )
 from game.core.errors import IllegalAction
 from game.core.events import injectable_events
@@ -24,7 +25,6 @@ from game.core.state import (
     NOT_YET,
     GameState,
 )
-from game.core.text import Text
 
 
 def is_legal(state: GameState, action: Action) -> bool:
@@ -53,7 +53,7 @@ def check(state: GameState, action: Action) -> None:
     if state.action_points < action.cost:
         raise IllegalAction(phrases.NO_POINTS)
     person = action.person
-    names = _names(state, action)
+    names = action_names(action, state.scenario)
     if state.is_absent(person):
         raise IllegalAction(phrases.ABSENT.format(turn=int(state.absent_until[person]), **names))
     if hasattr(action, "signal"):
@@ -82,20 +82,6 @@ def _check_indices(state: GameState, action: Action) -> None:
         value = getattr(action, name, None)
         if value is not None and not (isinstance(value, (int, np.integer)) and 0 <= value < limit):
             raise IllegalAction(phrases.OUT_OF_RANGE)
-
-
-def _names(state: GameState, action: Action) -> dict[str, Text | str]:
-    scenario = state.scenario
-    names: dict[str, Text | str] = {"person": scenario.org.names[action.person]}
-    if hasattr(action, "signal"):
-        names["signal"] = scenario.signals[action.signal].title
-    if hasattr(action, "to"):
-        names["to"] = scenario.org.names[action.to]
-    if hasattr(action, "channel"):
-        names["channel"] = scenario.channels[action.channel].name
-    if hasattr(action, "community"):
-        names["community"] = scenario.communities[action.community].name
-    return names
 
 
 def _in_flight(state: GameState, signal: int, recipient: int) -> bool:
