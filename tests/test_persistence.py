@@ -191,3 +191,14 @@ def test_every_save_problem_reads_in_french_and_english_with_the_same_blanks():
     used = set(re.findall(r'SaveProblem\.of\(\s*"([a-z_]+)"', Path(saves.__file__).read_text(encoding="utf-8")))
     used |= {"truncated", "not_json"}  # chosen by a variable
     assert used and {f"ui.save_problem.{what}" for what in used} <= set(english)
+
+
+def test_saved_files_are_readable_like_any_other_file_the_user_saves(tmp_path):
+    import os
+    import stat
+
+    from game.persistence.storage import UMASK, write_atomically
+
+    target = tmp_path / "report.json"
+    write_atomically(target, "{}")
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o666 & ~UMASK

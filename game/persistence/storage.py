@@ -28,6 +28,16 @@ SAVE_PAUSE_VARIABLE = "SIGNAL_RACE_TEST_SAVE_PAUSE"
 TEMPORARY_SUFFIX = ".tmp"
 
 
+def _read_umask() -> int:
+    """The process's file-creation mask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+UMASK = _read_umask()  # read once, at import, before any thread could create files
+
+
 def data_dir() -> Path:
     """The folder for the player's files, created on first use."""
     override = os.environ.get(DATA_DIR_VARIABLE)
@@ -54,6 +64,7 @@ def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
     try:
+        os.chmod(temporary, 0o666 & ~UMASK)  # mkstemp makes 0600; the file should be like any other the user saves
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()
