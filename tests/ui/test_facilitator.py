@@ -70,3 +70,18 @@ def test_solo_practice_has_no_facilitator_keys(app):
     for key in (pygame.K_p, pygame.K_l, pygame.K_i, pygame.K_F10):
         event = pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)
         assert facilitator_key(app, session, event) is None
+
+
+def test_a_scenario_with_many_events_still_offers_the_built_ins_and_what_comes_next():
+    from game.core.events import BUILT_IN
+    from game.core.model import Event
+    from game.core.text import Text
+    from game.ui.scenes.facilitator import MAX_OFFERED, offered_events
+
+    scripted = [Event(turn=t, kind="message", text=Text.plain(f"news {t}")) for t in range(1, 13)]
+    built_in = [Event(turn=0, kind=kind, text=Text.plain(kind)) for kind in BUILT_IN]
+    events = scripted + built_in
+    offered = offered_events(events, turn=5)
+    assert len(offered) == MAX_OFFERED
+    assert [events[i].kind for i in offered[-len(BUILT_IN) :]] == list(BUILT_IN)
+    assert [events[i].turn for i in offered[: MAX_OFFERED - len(BUILT_IN)]] == [5, 6, 7, 8, 9, 10]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.events import injectable_events
+from game.core.events import BUILT_IN, injectable_events
 from game.core.model import Event, Scenario
 from game.ui import flow
 from game.ui.scene import Pop, Transition
@@ -75,6 +75,17 @@ def event_label(app, scenario: Scenario, event: Event) -> str:  # noqa: ANN001 -
     )
 
 
+MAX_OFFERED = 9  # one per digit key
+
+
+def offered_events(events: list[Event], turn: int) -> list[int]:
+    """Indices of the events to offer: the scenario's (still to come first, soonest first), then the built-ins."""
+    built_in = [i for i, e in enumerate(events) if e.kind in BUILT_IN]
+    scripted = [i for i, e in enumerate(events) if e.kind not in BUILT_IN]
+    scripted.sort(key=lambda i: (events[i].turn < turn, abs(events[i].turn - turn)))
+    return scripted[: MAX_OFFERED - len(built_in)] + built_in
+
+
 class InjectScene(_Overlay):
     """The scenario's events, then the built-in ones; choosing one fires it for every team still playing."""
 
@@ -82,13 +93,13 @@ class InjectScene(_Overlay):
         app, px = self.app, self.app.px
         width, height = app.size
         self.events = injectable_events(self.session.scenario)
-        row_h = min(px(54), (height - px(260)) // max(len(self.events), 1) - px(8))
+        self.shown = offered_events(self.events, self.session.turn)
+        row_h = min(px(54), (height - px(260)) // max(len(self.shown), 1) - px(8))
         y = px(MARGIN) + app.font(44, True).get_linesize() + px(40)
-        for index, event in enumerate(self.events[:9]):
+        for number, index in enumerate(self.shown, start=1):
             rect = pygame.Rect(px(MARGIN * 2), y, width - px(MARGIN * 4), row_h)
-            label = draw.fit(
-                f"{index + 1}.  {event_label(app, self.session.scenario, event)}", app.font(20), rect.width - px(30)
-            )
+            text = f"{number}.  {event_label(app, self.session.scenario, self.events[index])}"
+            label = draw.fit(text, app.font(20), rect.width - px(30))
             self.button(rect, label, lambda index=index: self.inject(index), object_id="@choice")
             y += row_h + px(8)
         cancel = pygame.Rect(px(MARGIN * 2), height - px(MARGIN) - px(BUTTON_H), px(BUTTON_W), px(BUTTON_H))
@@ -100,8 +111,8 @@ class InjectScene(_Overlay):
 
     def handle_key(self, event: pygame.event.Event) -> Transition | None:
         number = event.key - pygame.K_1
-        if 0 <= number < min(len(self.events), 9):
-            return self.inject(number)
+        if 0 <= number < len(self.shown):
+            return self.inject(self.shown[number])
         return super().handle_key(event)
 
     def draw(self, surface: pygame.Surface) -> None:
