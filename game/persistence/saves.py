@@ -82,6 +82,11 @@ class SaveEntry:
     over: bool = False  # the game was finished when saved
     issue: SaveProblem | None = None  # the same problem, for a translated sentence
 
+    @property
+    def saved_minute(self) -> str:
+        """When it was saved, to the minute, as players read it: "2026-11-28 00:42"."""
+        return self.saved_at.replace("T", " ")[:16]
+
 
 def saves_dir() -> Path:
     folder = data_dir() / SAVE_FOLDER

@@ -35,3 +35,9 @@ def shipped_catalog() -> tuple[CatalogEntry, ...]:
 
 def playable() -> list[Scenario]:
     return [entry.scenario for entry in shipped_catalog() if entry.scenario is not None]
+
+
+def title_of(app, scenario_id: str) -> str:  # noqa: ANN001 - App
+    """A shipped scenario's title in the chosen language, or its id when it is not shipped (any more)."""
+    titles = {scenario.id: scenario.title for scenario in playable()}
+    return app.text(titles[scenario_id]) if scenario_id in titles else scenario_id

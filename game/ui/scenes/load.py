@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import flow
-from game.ui.catalog import playable
+from game.ui.catalog import title_of
 from game.ui.saves import SaveEntry, SaveError, list_saves, load_session
 from game.ui.scene import Pop, Transition
 from game.ui.scenes import draw
@@ -43,14 +43,13 @@ class LoadScene(FormScene):
         app = self.app
         if entry.problem is not None:
             return app.tr("ui.load.damaged", file=entry.path.name)
-        titles = {scenario.id: app.text(scenario.title) for scenario in playable()}
         return app.tr(
             "ui.load.entry",
-            scenario=titles.get(entry.scenario_id, entry.scenario_id),
+            scenario=title_of(app, entry.scenario_id),
             teams=", ".join(entry.teams),
             turn=entry.turn,
             mode=app.tr(f"ui.mode.{entry.mode}"),
-            saved=entry.saved_at.replace("T", " ")[:16],
+            saved=entry.saved_minute,
         )
 
     def _problem(self, entry: SaveEntry) -> str:

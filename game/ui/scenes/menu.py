@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.catalog import playable, shipped_catalog
+from game.ui.catalog import shipped_catalog, title_of
 from game.ui.saves import SaveEntry, SaveError, interrupted_game, load_session
 from game.ui.scene import Push, Quit, Transition
 from game.ui.scenes import draw
@@ -76,13 +76,12 @@ class MenuScene(FormScene):
         if self.interrupted is None:
             return None
         entry, app = self.interrupted, self.app
-        titles = {scenario.id: app.text(scenario.title) for scenario in playable()}
         return app.tr(
             "ui.menu.resume_note",
-            scenario=titles.get(entry.scenario_id, entry.scenario_id),
+            scenario=title_of(app, entry.scenario_id),
             teams=", ".join(entry.teams),
             turn=entry.turn,
-            saved=entry.saved_at.replace("T", " ")[:16],
+            saved=entry.saved_minute,
         )
 
     def back(self) -> Transition | None:
