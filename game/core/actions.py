@@ -12,7 +12,7 @@ from typing import ClassVar
 from game.core.model import Scenario
 from game.core.text import Text
 
-ACTION_COST = 1  # action points per action, the same for every move
+ACTION_COST = 1  # action points per action; only urgent requests cost more (the scenario's `urgent_cost`)
 
 
 @dataclass(frozen=True)
@@ -26,30 +26,50 @@ class Action:
 
     def describe(self, scenario: Scenario) -> Text:
         """One sentence saying what the action will do, for the player."""
-        return _DESCRIPTIONS[self.kind].format(**action_names(self, scenario))
+        key = self.kind + ("_urgent" if getattr(self, "urgent", False) else "")
+        return _DESCRIPTIONS[key].format(**action_names(self, scenario), cost=self.price(scenario))
+
+    def price(self, scenario: Scenario) -> int:
+        """Action points this move costs in `scenario`."""
+        return self.cost
 
     def to_dict(self, scenario: Scenario) -> dict:
         data: dict = {"kind": self.kind}
         for f in fields(self):
-            data[f.name] = _id_of(f.name, getattr(self, f.name), scenario)
+            value = getattr(self, f.name)
+            if f.name == "urgent":
+                if value:  # saved only when set, so ordinary requests read as before
+                    data["urgent"] = True
+                continue
+            data[f.name] = _id_of(f.name, value, scenario)
         return data
 
 
 @dataclass(frozen=True)
-class Escalate(Action):
-    kind: ClassVar[str] = "escalate"
+class LineRequest(Action):
+    """A move along the org chart: waits for the next occasion the two people share, unless urgent."""
+
     vertical: ClassVar[bool] = True
-    signal: int
-    person: int
+
+    def price(self, scenario: Scenario) -> int:
+        return scenario.pace.urgent_cost if getattr(self, "urgent", False) else self.cost
 
 
 @dataclass(frozen=True)
-class Delegate(Action):
+class Escalate(LineRequest):
+    kind: ClassVar[str] = "escalate"
+    signal: int
+    person: int
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class Delegate(LineRequest):
     kind: ClassVar[str] = "delegate"
-    vertical: ClassVar[bool] = True
     signal: int
     person: int
     to: int
+    urgent: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,7 +176,12 @@ def _index_of(name: str, value: str, scenario: Scenario) -> int:
 def action_from_dict(data: dict, scenario: Scenario) -> Action:
     """Rebuild a saved action; raises KeyError or ValueError on an unknown id or kind."""
     cls = ACTION_TYPES[data["kind"]]
-    values = {f.name: _index_of(f.name, data[f.name], scenario) for f in fields(cls)}
+    values = {f.name: _index_of(f.name, data[f.name], scenario) for f in fields(cls) if f.name != "urgent"}
+    if "urgent" in {f.name for f in fields(cls)}:
+        urgent = data.get("urgent", False)
+        if not isinstance(urgent, bool):
+            raise ValueError(f"urgent must be true or false, not {urgent!r}")
+        values["urgent"] = urgent
     return cls(**values)
 
 
@@ -177,6 +202,8 @@ def action_names(action: Action, scenario: Scenario) -> dict[str, Text | str]:
             names[f.name] = scenario.communities[value].name
         elif f.name == "topic":
             names[f.name] = scenario.tag_label(value)
+        elif f.name == "urgent":
+            continue
         elif f.name == "event":
             from game.core.events import injectable_events
 
@@ -186,12 +213,20 @@ def action_names(action: Action, scenario: Scenario) -> dict[str, Text | str]:
 
 _DESCRIPTIONS = {
     "escalate": Text.of(
-        en="{person} escalates “{signal}” to their manager: arrives when the manager is available; may be shelved.",
-        fr="{person} remonte « {signal} » à son manager : arrive quand il est disponible ; peut être mis de côté.",
+        en="{person} raises “{signal}” with their manager at their next meeting (one-to-one, team meeting or letter); may be shelved.",
+        fr="{person} remonte « {signal} » à son manager à leur prochaine rencontre (entretien, réunion d'équipe ou lettre) ; peut être mis de côté.",
+    ),
+    "escalate_urgent": Text.of(
+        en="{person} interrupts their manager about “{signal}” now, outside the calendar ({cost} action points); may be shelved.",
+        fr="{person} interrompt son manager au sujet de « {signal} » tout de suite, hors calendrier ({cost} points d'action) ; peut être mis de côté.",
     ),
     "delegate": Text.of(
-        en="{person} passes “{signal}” down to {to}: arrives when {to} is available.",
-        fr="{person} transmet « {signal} » à {to} : arrive quand {to} est disponible.",
+        en="{person} passes “{signal}” down to {to} at their next meeting (one-to-one, team meeting or letter).",
+        fr="{person} transmet « {signal} » à {to} à leur prochaine rencontre (entretien, réunion d'équipe ou lettre).",
+    ),
+    "delegate_urgent": Text.of(
+        en="{person} calls {to} about “{signal}” now, outside the calendar ({cost} action points).",
+        fr="{person} appelle {to} au sujet de « {signal} » tout de suite, hors calendrier ({cost} points d'action).",
     ),
     "validate": Text.of(
         en="{person} asks {gate} to validate “{signal}”: takes turns, restores fidelity, exposes a rumour.",

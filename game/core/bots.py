@@ -33,6 +33,9 @@ from game.core.model import NO_PERSON, Scenario
 from game.core.state import GameState
 
 MAX_ATTEMPTS = 8  # candidates tried per kind of move, so a bot's turn never loops over a crowd
+URGENT_WAIT = 2  # turns: a request the calendar would hold this long or longer is worth making urgent...
+URGENT_HORIZON = 5  # ... when the rival is expected to move within this many turns
+CHECK_SLACK = 4  # turns: validation must come back this long before the rival's earliest move to wait for it
 
 
 class Bot:
@@ -59,7 +62,7 @@ class Bot:
     @staticmethod
     def attempt(state: GameState, action: Action) -> bool:
         """Play `action` if it is legal now; report whether it was played."""
-        if state.action_points < action.cost or not rules.is_legal(state, action):
+        if state.action_points < action.price(state.scenario) or not rules.is_legal(state, action):
             return False
         rules.apply(state, action)
         return True
@@ -111,15 +114,33 @@ def validate(state: GameState, signal: int) -> bool:
     return False
 
 
+def in_a_hurry(state: GameState, signal: int) -> bool:
+    """The rival is expected to move soon (market intelligence, not its real timetable)."""
+    return insight.turns_to_rival(state, signal) <= URGENT_HORIZON
+
+
+def line_request(state: GameState, signal: int, person: int, to: int | None = None) -> bool:
+    """Escalate (no `to`) or delegate to `to`; urgently when the calendar is slow and the rival close."""
+    recipient = int(state.hierarchy.manager[person]) if to is None else to
+    if recipient == NO_PERSON:
+        return False
+
+    def request(urgent: bool) -> Action:
+        return Escalate(signal, person, urgent) if to is None else Delegate(signal, person, to, urgent)
+
+    slow = insight.line_wait(state, person, recipient) >= URGENT_WAIT
+    if slow and in_a_hurry(state, signal) and Bot.attempt(state, request(True)):
+        return True
+    return Bot.attempt(state, request(False))
+
+
 def climb_toward(state: GameState, signal: int, target: int) -> bool:
     """One hierarchical step that brings the signal closer to `target`."""
     step = insight.hierarchy_step(state, signal, target)
     if step is None:
         return False
     kind, person, to = step
-    if kind == "delegate":
-        return Bot.attempt(state, Delegate(signal, person, to))
-    return Bot.attempt(state, Escalate(signal, person))
+    return line_request(state, signal, person, to if kind == "delegate" else None)
 
 
 def seek_approval(state: GameState, signal: int, person: int) -> bool:
@@ -127,19 +148,15 @@ def seek_approval(state: GameState, signal: int, person: int) -> bool:
     approver = insight.approver_of(state, signal, person)
     if approver == person or state.knows[signal, approver]:
         return False
-    climber = insight.upward_step(state, signal, person, approver)
-    return Bot.attempt(state, Escalate(signal, climber))
+    return line_request(state, signal, insight.upward_step(state, signal, person, approver))
 
 
 def search_down_or_up(state: GameState, signal: int) -> bool:
     """No known exploiter: follow what managers know of their teams, else escalate from the top holder."""
     lead = insight.lead_step(state, signal)
-    if lead is not None and Bot.attempt(state, Delegate(signal, lead[0], lead[1])):
+    if lead is not None and line_request(state, signal, lead[0], lead[1]):
         return True
-    for person in insight.climbers(state, signal)[:MAX_ATTEMPTS]:
-        if Bot.attempt(state, Escalate(signal, int(person))):
-            return True
-    return False
+    return any(line_request(state, signal, int(person)) for person in insight.climbers(state, signal)[:MAX_ATTEMPTS])
 
 
 def broadcast(state: GameState, signal: int) -> bool:
@@ -246,19 +263,35 @@ class NetworkBot(Bot):
 # ------------------------------------------------------------------ both
 
 
+def time_to_check(state: GameState, signal: int) -> bool:
+    """A validation is pending and comes back well before the rival is expected to move."""
+    due = insight.validation_due(state, signal)
+    return due is not None and due + CHECK_SLACK <= insight.rival_window(state, signal)[0]
+
+
 class MixedBot(NetworkBot):
     """Network to find and reach the exploiter, hierarchy for approval and for what can wait."""
 
     name = "mixed"
 
+    def play_turn(self, state: GameState) -> None:
+        """The signals first; then leftover points on what costs nothing to wait for: finding people, meetings."""
+        super().play_turn(state)
+        for signal in insight.open_signals(state):
+            while state.action_points > 0 and (ask_around(state, signal, self.asked) or broadcast(state, signal)):
+                pass
+
     def play_signal(self, state: GameState, signal: int) -> bool:
         if validate(state, signal):
             return True
-        if state.scenario.signals[signal].decay == 0 and not state.validated[signal]:
-            return False  # no value lost by waiting: let validation weed out a rumour before spreading it
+        if time_to_check(state, signal):  # the check comes back before the rival moves: search, do not spread
+            return ask_around(state, signal, self.asked)
+        hurry = in_a_hurry(state, signal)
         waiting = approval_pending(state, signal)
         if waiting != NO_PERSON:
             approver = insight.approver_of(state, signal, waiting)
+            if hurry:  # the line is too slow now: tell the approver across the network
+                return share_along(state, signal, approver) or seek_approval(state, signal, waiting)
             return seek_approval(state, signal, waiting) or share_along(state, signal, approver)
         target = insight.best_target(state, signal)
         if target == NO_PERSON:

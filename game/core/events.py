@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.core import phrases
+from game.core.competitor import rival_gains
 from game.core.hierarchy import build_hierarchy
 from game.core.model import NO_PERSON, Event, Scenario
 from game.core.state import NOT_YET, GameState, LogEntry
@@ -54,8 +55,7 @@ def fire_event(state: GameState, event: Event) -> None:
         if not text.by_language:
             text = phrases.REORG.format(person=org.names[person], manager=org.names[event.new_manager])
     elif event.kind == "rival_push":
-        open_signals = state.competitor_done == NOT_YET
-        state.competitor_due[open_signals] -= RIVAL_PUSH_TURNS
+        rival_gains(state, state.competitor_done == NOT_YET, RIVAL_PUSH_TURNS)
     elif event.kind == "manager_away":
         person = busiest_manager(state)
         if person != NO_PERSON:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.core.calendar import next_occasion
+from game.core.competitor import rival_window
 from game.core.model import NO_PERSON
-from game.core.state import NOT_YET, GameState
+from game.core.state import GameState
+
+__all__ = ["rival_window"]  # market intelligence, part of the team's view
 
 UNSEEN = -2  # parent marker for people the search has not reached
 
@@ -20,10 +24,7 @@ def open_signals(state: GameState) -> list[int]:
     live = [
         s
         for s in range(len(state.scenario.signals))
-        if state.knows[s].any()
-        and not state.exposed[s]
-        and state.exploit_done[s] == NOT_YET
-        and state.exploiter[s] == NO_PERSON
+        if state.knows[s].any() and state.is_open(s) and state.exploiter[s] == NO_PERSON
     ]
     return sorted(live, key=lambda s: -state.scenario.signals[s].value)
 
@@ -148,3 +149,19 @@ def open_contacts(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray
     target = state.scenario.network.indices[edges]
     fresh = state.known_edge[edges] & ~state.knows[signal, target] & ~state.opposed[signal, target]
     return source[fresh], target[fresh]
+
+
+def line_wait(state: GameState, sender: int, recipient: int) -> int:
+    """Turns a request from `sender` to `recipient` (manager and report) waits for their next shared occasion."""
+    return next_occasion(state.scenario, state.hierarchy, sender, recipient, state.turn + 1).turn - state.turn
+
+
+def validation_due(state: GameState, signal: int) -> int | None:
+    """The turn the pending validation of `signal` comes back, or None when none is pending."""
+    turns = [v.done_turn for v in state.validations if v.signal == signal]
+    return min(turns) if turns else None
+
+
+def turns_to_rival(state: GameState, signal: int) -> int:
+    """Turns until the earliest turn the rival is expected to move on `signal`."""
+    return rival_window(state, signal)[0] - state.turn

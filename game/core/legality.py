@@ -50,7 +50,10 @@ def check(state: GameState, action: Action) -> None:
     if type(action) not in _CHECKS:
         raise IllegalAction(phrases.UNKNOWN_ACTION)
     _check_indices(state, action)
-    if state.action_points < action.cost:
+    cost = action.price(state.scenario)
+    if state.action_points < cost:
+        if cost > 1 and state.action_points > 0:
+            raise IllegalAction(phrases.NO_POINTS_URGENT.format(cost=cost, left=state.action_points))
         raise IllegalAction(phrases.NO_POINTS)
     person = action.person
     names = action_names(action, state.scenario)
@@ -62,6 +65,8 @@ def check(state: GameState, action: Action) -> None:
             raise IllegalAction(phrases.NOT_HOLDER.format(**names))
         if state.exposed[signal]:
             raise IllegalAction(phrases.EXPOSED.format(**names))
+        if state.faded[signal]:
+            raise IllegalAction(phrases.FADED.format(**names))
         if state.exploit_done[signal] != NOT_YET:
             raise IllegalAction(phrases.DONE.format(**names))
     _CHECKS[type(action)](state, action, names)

@@ -184,6 +184,22 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Pace:
+    """How fast the line and the grapevine move without being pushed."""
+
+    one_to_one: int = 3  # turns between a manager's one-to-ones with each report; 0 = none
+    urgent_cost: int = 2  # action points an urgent escalation or delegation costs (it skips the calendar)
+    word_of_mouth: float = 0.1  # chance per turn that a holder brings a signal up unprompted (× openness)
+
+    def one_to_one_slot(self, report: int, turn: int) -> int | None:
+        """First turn >= `turn` of `report`'s one-to-one with their manager (staggered by person), or None."""
+        if self.one_to_one <= 0:
+            return None
+        offset = 1 + report % self.one_to_one
+        return offset if turn <= offset else turn + (-(turn - offset)) % self.one_to_one
+
+
+@dataclass(frozen=True)
 class Visibility:
     network_hidden: bool = False
     skills_hidden: bool = False
@@ -211,6 +227,7 @@ class Scenario:
     signals: tuple[Signal, ...]
     competitor: Competitor
     events: tuple[Event, ...]
+    pace: Pace = Pace()
     source: str = ""  # path or shipped id it was loaded from (for saves)
     digest: str = ""  # hash of the file's bytes, so a save detects an edited scenario
     extras: dict = field(default_factory=dict)  # optional texts (objectives, debrief questions)

@@ -15,6 +15,7 @@ from game.core.actions import (
     RequestValidation,
     Share,
 )
+from game.core.calendar import next_occasion
 from game.core.derived import derived
 from game.core.spread import (
     HIERARCHY_FIDELITY_LOSS,
@@ -33,16 +34,25 @@ SHARE_REACH = 1.0  # a direct message always arrives (the contact may still dism
 
 def _escalate(state: GameState, action: Escalate) -> None:
     boss = int(state.hierarchy.manager[action.person])
-    _send(state, action.signal, action.person, boss)
+    _send(state, action.signal, action.person, boss, action.urgent)
 
 
 def _delegate(state: GameState, action: Delegate) -> None:
-    _send(state, action.signal, action.person, action.to)
+    _send(state, action.signal, action.person, action.to, action.urgent)
 
 
-def _send(state: GameState, signal: int, sender: int, recipient: int) -> None:
+def _send(state: GameState, signal: int, sender: int, recipient: int, urgent: bool) -> None:
+    """Queue a hierarchical message for the next occasion the two share, or for now when urgent.
+
+    The next occasion is on a later turn: today's meetings have their agenda already (the network, not the
+    line, carries news the same day).
+    """
     fidelity = state.fidelity[signal, sender] - HIERARCHY_FIDELITY_LOSS
-    state.inbox.append(Message(signal, sender, recipient, fidelity, state.turn))
+    if urgent:
+        due = state.turn
+    else:
+        due = next_occasion(state.scenario, state.hierarchy, sender, recipient, state.turn + 1).turn
+    state.inbox.append(Message(signal, sender, recipient, fidelity, state.turn, due, urgent))
 
 
 def _request_validation(state: GameState, action: RequestValidation) -> None:

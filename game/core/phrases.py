@@ -25,6 +25,14 @@ EXPOSED = _t(
     "“{signal}” has been exposed as a rumour: nobody will pass it on.",
     "« {signal} » a été démasqué comme rumeur : personne ne le relaiera.",
 )
+FADED = _t(
+    "“{signal}” came to nothing: it was only a rumour, and nobody talks about it any more.",
+    "« {signal} » n'a rien donné : ce n'était qu'une rumeur, et plus personne n'en parle.",
+)
+NO_POINTS_URGENT = _t(
+    "An urgent request costs {cost} action points; {left} left this turn.",
+    "Une demande urgente coûte {cost} points d'action ; il en reste {left} ce tour-ci.",
+)
 DONE = _t("“{signal}” has already been exploited.", "« {signal} » a déjà été exploité.")
 NO_MANAGER = _t(
     "{person} is at the top: there is no one to escalate to.", "{person} est au sommet : personne au-dessus."
@@ -92,6 +100,18 @@ WORK_STARTS = _t(
     "{person} commence à exploiter « {signal} ».",
 )
 EXPLOITED = _t("{person} exploits “{signal}”.", "{person} exploite « {signal} ».")
+RUMOUR_FADED = _t(
+    "{rival} looked into “{signal}” and dropped it: it was only a rumour.",
+    "{rival} s'est penché sur « {signal} » et l'a abandonné : ce n'était qu'une rumeur.",
+)
+ARRIVES_URGENT = _t(
+    "{person} receives “{signal}” from {sender}, urgently.",
+    "{person} reçoit « {signal} » de {sender}, en urgence.",
+)
+POSTPONED = _t(
+    "{person} is away: “{signal}” waits for their next meeting with {sender} (turn {turn}).",
+    "{person} est absent(e) : « {signal} » attend sa prochaine rencontre avec {sender} (tour {turn}).",
+)
 RIVAL_EXPLOITED = _t("{rival} exploits “{signal}”.", "{rival} exploite « {signal} ».")
 ABSENCE = _t("{person} is away (turns: {duration}).", "{person} est absent(e) (tours : {duration}).")
 REORG = _t("{person} now reports to {manager}.", "{person} dépend désormais de {manager}.")

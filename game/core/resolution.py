@@ -35,10 +35,7 @@ def complete_validations(state: GameState) -> None:
             state.log.append(LogEntry(state.turn, phrases.VALIDATED.format(**names), s, approver, kind="validated"))
         else:
             state.exposed[s] = True
-            state.spreading[s] = False
-            if state.exploit_done[s] == NOT_YET:
-                state.exploiter[s] = NO_PERSON
-                state.exploit_started[s] = NOT_YET
+            state.abandon(s)
             state.log.append(LogEntry(state.turn, phrases.RUMOUR_EXPOSED.format(**names), s, approver, kind="exposed"))
     state.validations = remaining
 
@@ -59,7 +56,7 @@ def exploit_candidates(state: GameState, signal: int) -> np.ndarray:
 def progress_exploitation(state: GameState) -> None:
     scenario = state.scenario
     for s, signal in enumerate(scenario.signals):
-        if state.exploit_done[s] != NOT_YET or state.exposed[s] or state.turn < signal.appears_turn:
+        if not state.is_open(s) or state.turn < signal.appears_turn:
             continue
         if state.exploiter[s] == NO_PERSON:
             candidates = exploit_candidates(state, s)
@@ -80,5 +77,5 @@ def progress_exploitation(state: GameState) -> None:
 
 
 def all_settled(state: GameState) -> bool:
-    """Nothing left to play for: every signal exploited by the team or exposed."""
-    return bool(np.all((state.exploit_done != NOT_YET) | state.exposed))
+    """Nothing left to play for: every signal exploited by the team, exposed, or faded."""
+    return bool(np.all((state.exploit_done != NOT_YET) | state.exposed | state.faded))

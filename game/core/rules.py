@@ -79,11 +79,13 @@ def new_game(scenario: Scenario, seed: int | None = None, difficulty: str = "nor
         known_edge=np.full(len(scenario.network.indices), not hidden_net),
         validated=np.zeros(s, dtype=bool),
         exposed=np.zeros(s, dtype=bool),
+        faded=np.zeros(s, dtype=bool),
         exploiter=np.full(s, NO_PERSON, dtype=np.int32),
         exploit_fidelity=np.zeros(s),
         exploit_started=np.full(s, NOT_YET, dtype=np.int32),
         exploit_done=np.full(s, NOT_YET, dtype=np.int32),
         competitor_due=draw_competitor(scenario, rng, difficulty),
+        rival_gain=np.zeros(s),
         competitor_done=np.full(s, NOT_YET, dtype=np.int32),
         leaks=np.zeros(s, dtype=np.int32),
     )
@@ -106,7 +108,7 @@ def apply(state: GameState, action: Action) -> list[LogEntry]:
         state.actions.append(action)
         return state.log[before:]
     perform(state, action)
-    state.action_points -= action.cost
+    state.action_points -= action.price(state.scenario)
     state.min_action_points = min(state.min_action_points, state.action_points)
     state.actions.append(action)
     return state.log[before:]
@@ -165,8 +167,9 @@ def actions_for(state: GameState, person: int, signal: int | None = None) -> lis
         if not state.knows[s, person]:
             continue
         if boss != NO_PERSON:
-            candidates.append(Escalate(s, person))
-        candidates += [Delegate(s, person, int(r)) for r in state.hierarchy.reports(person)]
+            candidates += [Escalate(s, person), Escalate(s, person, urgent=True)]
+        for r in state.hierarchy.reports(person):
+            candidates += [Delegate(s, person, int(r)), Delegate(s, person, int(r), urgent=True)]
         candidates += [RequestValidation(s, person, g) for g in range(len(scenario.gates))]
         candidates += [Publish(s, person, c) for c in range(len(scenario.channels))]
         candidates += [Share(s, person, int(c)) for c in contacts]

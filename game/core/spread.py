@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from game.core import phrases
+from game.core.calendar import next_occasion
+from game.core.competitor import rival_gains
 from game.core.derived import derived
 from game.core.hierarchy import Hierarchy
 from game.core.model import Audience, Channel, Org
@@ -71,15 +73,33 @@ def reveal_team(state: GameState, signal: int, manager: int) -> None:
 
 
 def deliver_messages(state: GameState) -> None:
-    """Hierarchy messages reach recipients who are available; some managers shelve them."""
+    """Hierarchy messages reach their recipients at the occasion they wait for; some managers shelve them.
+
+    A scheduled message needs its recipient present at the occasion, else it waits for the next one; an
+    urgent one arrives as soon as the recipient is available.
+    """
     org = state.scenario.org
     waiting = []
     for message in state.inbox:
         recipient = message.recipient
-        if not state.available[recipient]:
+        entry = dict(signal=state.scenario.signals[message.signal].title, person=org.names[recipient])
+        if message.due > state.turn or (message.urgent and not state.available[recipient]):
             waiting.append(message)
             continue
-        entry = dict(signal=state.scenario.signals[message.signal].title, person=org.names[recipient])
+        if not message.urgent and state.is_absent(recipient):
+            later = next_occasion(state.scenario, state.hierarchy, message.sender, recipient, state.turn + 1)
+            message.due = max(later.turn, int(state.absent_until[recipient]))
+            state.log.append(
+                LogEntry(
+                    state.turn,
+                    phrases.POSTPONED.format(sender=org.names[message.sender], turn=message.due, **entry),
+                    message.signal,
+                    recipient,
+                    kind="postponed",
+                )
+            )
+            waiting.append(message)
+            continue
         if state.rng.random() < SHELVE_FACTOR * org.scepticism[recipient]:
             state.log.append(
                 LogEntry(state.turn, phrases.SHELVED.format(**entry), message.signal, recipient, kind="shelved")
@@ -87,8 +107,10 @@ def deliver_messages(state: GameState) -> None:
             continue
         learn(state, message.signal, np.array([recipient]), message.fidelity, VIA_HIERARCHY, message.sender)
         reveal_team(state, message.signal, recipient)
-        text = phrases.ARRIVES.format(sender=org.names[message.sender], **entry)
-        state.log.append(LogEntry(state.turn, text, message.signal, recipient, kind="arrives"))
+        phrase = phrases.ARRIVES_URGENT if message.urgent else phrases.ARRIVES
+        text = phrase.format(sender=org.names[message.sender], **entry)
+        waited = state.turn - message.sent_turn  # turns the calendar held it: the debrief's "when"
+        state.log.append(LogEntry(state.turn, text, message.signal, recipient, kind="arrives", count=waited))
     state.inbox = waiting
 
 
@@ -137,10 +159,25 @@ def fire_channels(state: GameState) -> None:
     state.publications = remaining
 
 
+def _talkers(state: GameState, signal: int) -> np.ndarray:
+    """Present people who pass the signal on by themselves this turn, as person indices.
+
+    Those who heard it on the network last turn relay it; anyone else who knows may bring it up unprompted
+    (word of mouth, the scenario's chance × their openness).
+    """
+    holders = np.flatnonzero(state.knows[signal])
+    holders = holders[state.absent_until[holders] <= state.turn]
+    talks = state.spreading[signal, holders]
+    if state.scenario.pace.word_of_mouth > 0:
+        chatter = state.scenario.pace.word_of_mouth * state.scenario.org.openness[holders]
+        talks = talks | (state.rng.random(len(holders)) < chatter)
+    return holders[talks]
+
+
 def _relay_edges(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Edges along which last turn's fresh holders pass the signal on spontaneously."""
+    """Edges along which this turn's talkers pass the signal on spontaneously."""
     scenario, net = state.scenario, state.scenario.network
-    relays = np.flatnonzero(state.spreading[signal] & (state.absent_until <= state.turn))
+    relays = _talkers(state, signal)
     if len(relays) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
@@ -178,7 +215,7 @@ def spread_network(state: GameState) -> None:
     org = scenario.org
     fresh = np.zeros_like(state.spreading)
     for s, signal in enumerate(scenario.signals):
-        if state.exposed[s] or not (state.spreading[s].any() or state.network_moves):
+        if not state.is_open(s) or not state.knows[s].any():
             continue
         move_src, move_dst, move_fid = _team_moves(state, s)
         relay_src, relay_dst, relay_edges = _relay_edges(state, s)
@@ -199,8 +236,8 @@ def spread_network(state: GameState) -> None:
             _log_count(state, s, phrases.OPPOSED, np.unique(target[dismissed]), "opposed")
             state.opposed[s, target[dismissed]] = True
             source, target, fidelity = source[~dismissed], target[~dismissed], fidelity[~dismissed]
-        enrich = ENRICH * derived(scenario).expert[s, source]
-        fidelity = fidelity - signal.distortion + enrich
+        fidelity = fidelity - hop_distortion(state, signal.distortion, len(target))
+        fidelity = fidelity + ENRICH * derived(scenario).expert[s, source]
         order = np.lexsort((-fidelity, target))  # best copy first for each target
         target, first = np.unique(target[order], return_index=True)
         newcomers = learn(state, s, target, fidelity[order][first], VIA_NETWORK, source[order][first])
@@ -210,6 +247,11 @@ def spread_network(state: GameState) -> None:
     state.network_moves = []
 
 
+def hop_distortion(state: GameState, distortion: float, hops: int) -> np.ndarray:
+    """Fidelity each informal hop loses: anywhere from nothing to twice the signal's `distortion` (mean: it)."""
+    return state.rng.uniform(0.0, 2.0 * distortion, hops)
+
+
 def _leak(state: GameState, signal: int, senders: np.ndarray) -> None:
     """Each person passing the signal on over the network may leak it to the rival."""
     sensitivity = state.scenario.signals[signal].sensitivity
@@ -217,7 +259,7 @@ def _leak(state: GameState, signal: int, senders: np.ndarray) -> None:
     if leaks == 0:
         return
     state.leaks[signal] += leaks
-    state.competitor_due[signal] -= leaks * state.scenario.competitor.leak_gain
+    rival_gains(state, signal, leaks * state.scenario.competitor.leak_gain)
     text = phrases.LEAKED.format(signal=state.scenario.signals[signal].title, rival=state.scenario.competitor.name)
     state.log.append(LogEntry(state.turn, text, signal, kind="leak", count=leaks))
 

@@ -27,13 +27,15 @@ NOT_YET = -1  # turn value for "never"
 
 @dataclass
 class Message:
-    """A signal travelling one step along the hierarchy, waiting for its recipient."""
+    """A signal travelling one step along the hierarchy, waiting for the next occasion the two share."""
 
     signal: int
     sender: int
     recipient: int
     fidelity: float
     sent_turn: int
+    due: int  # turn of the occasion that carries it (urgent: the turn it was sent)
+    urgent: bool = False  # skips the calendar: arrives as soon as the recipient is available
 
 
 @dataclass
@@ -73,7 +75,7 @@ class LogEntry:
     signal: int = -1
     person: int = -1
     kind: str = ""  # appears, arrives, shelved, validated, exposed, channel, network, opposed, leak, work, exploited, rival, event, ask
-    count: int = 0  # people reached (channel, network, opposed) or leaks
+    count: int = 0  # people reached (channel, network, opposed), leaks, or turns a hierarchy message waited (arrives)
 
 
 @dataclass
@@ -100,11 +102,13 @@ class GameState:
     known_edge: np.ndarray  # bool (edges,)
     validated: np.ndarray  # bool (S,)
     exposed: np.ndarray  # bool (S,): a rumour shown up by validation
+    faded: np.ndarray  # bool (S,): a rumour the rival looked into and dropped: nobody acts on it any more
     exploiter: np.ndarray  # int32 (S,): who works on it, -1
     exploit_fidelity: np.ndarray  # float64 (S,)
     exploit_started: np.ndarray  # int32 (S,)
     exploit_done: np.ndarray  # int32 (S,): turn the team exploited it, NOT_YET
-    competitor_due: np.ndarray  # float64 (S,): turn the rival will exploit, inf for never
+    competitor_due: np.ndarray  # float64 (S,): turn the rival moves (exploits a signal, drops a rumour)
+    rival_gain: np.ndarray  # float64 (S,): turns the rival gained from news the team saw (leaks, announcements)
     competitor_done: np.ndarray  # int32 (S,): turn the rival exploited it, NOT_YET
     leaks: np.ndarray  # int32 (S,)
     inbox: list[Message] = field(default_factory=list)
@@ -123,6 +127,17 @@ class GameState:
     def holders(self, signal: int) -> np.ndarray:
         return np.flatnonzero(self.knows[signal])
 
+    def is_open(self, signal: int) -> bool:
+        """Still in play: not exploited by the team, not exposed, not faded."""
+        return bool(self.exploit_done[signal] == NOT_YET and not self.exposed[signal] and not self.faded[signal])
+
+    def abandon(self, signal: int) -> None:
+        """A rumour shown up or faded: it stops spreading and any unfinished work on it stops."""
+        self.spreading[signal] = False
+        if self.exploit_done[signal] == NOT_YET:
+            self.exploiter[signal] = -1
+            self.exploit_started[signal] = NOT_YET
+
     def is_absent(self, person: int) -> bool:
         return bool(self.absent_until[person] > self.turn)
 
@@ -140,6 +155,7 @@ class GameState:
             self.competitor_due,
             self.leaks,
             self.exposed,
+            self.faded,
             self.known_edge,
             self.known_skill,
         ):

@@ -58,6 +58,7 @@ class Builder:
             signals=tuple(self.signal(s) for s in spec.signals),
             competitor=self.competitor(),
             events=tuple(self.event(e) for e in spec.events),
+            pace=core.Pace(spec.pace.one_to_one, spec.pace.urgent_cost, spec.pace.word_of_mouth),
             source=source,
             digest=digest,
             extras={

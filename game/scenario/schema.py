@@ -393,6 +393,20 @@ class Event(Strict_):
     manager: Slug | None = Field(None, description="Reorg: the person's new manager.", examples=["cpo"])
 
 
+class PaceSpec(Strict_):
+    """How fast the line and the grapevine move on their own."""
+
+    one_to_one: Integer(0, MAX_SPAN) = Field(
+        3, description="Turns between a manager's one-to-ones with each report (staggered); 0 for none."
+    )
+    urgent_cost: Integer(1, 50) = Field(
+        2, description="Action points an urgent escalation or delegation costs (it skips the calendar)."
+    )
+    word_of_mouth: Unit = Field(
+        0.1, description="Chance per turn that someone who knows a signal brings it up unprompted (× openness)."
+    )
+
+
 class ScenarioFile(Strict_):
     """A whole scenario file."""
 
@@ -406,6 +420,7 @@ class ScenarioFile(Strict_):
     action_points: Integer(1, 50) = Field(3, description="Actions per team per turn.")
     seed: Integer(0) = Field(1, description="Default random seed.")
     visibility: Visibility = Field(default_factory=Visibility, description="Fog of war settings.")
+    pace: PaceSpec = Field(default_factory=PaceSpec, description="The line's calendar, urgency and word of mouth.")
     organization: Organization = Field(description="Departments, people and the informal network.")
     validation: list[Gate] = Field(default_factory=list, description="Validation gates.")
     channels: list[Channel] = Field(default_factory=list, description="Official channels.")

@@ -1,0 +1,61 @@
+"""When the line meets: the next occasion a manager and one of their reports share.
+
+The hierarchy speaks on the calendar (the article's "when"): a request up or
+down the chart waits for the next one-to-one, team meeting, or broadcast whose
+audience holds both people. Only an urgent request skips the calendar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.hierarchy import Hierarchy
+from game.core.model import Audience, Channel, Org, Scenario
+
+
+@dataclass(frozen=True)
+class Occasion:
+    turn: int
+    channel: int  # index into Scenario.channels, or ONE_TO_ONE
+
+
+ONE_TO_ONE = -1  # Occasion.channel for a manager's one-to-one with a report
+
+
+def next_occasion(scenario: Scenario, hierarchy: Hierarchy, sender: int, recipient: int, turn: int) -> Occasion:
+    """The first occasion at or after `turn` that `sender` and `recipient` (manager and report) share.
+
+    With no shared occasion at all (no one-to-ones, no meetings) the line has no calendar: the turn itself.
+    """
+    report = recipient if hierarchy.manager[recipient] == sender else sender
+    best: Occasion | None = None
+    slot = scenario.pace.one_to_one_slot(report, turn)
+    if slot is not None:
+        best = Occasion(slot, ONE_TO_ONE)
+    for index, channel in enumerate(scenario.channels):
+        if not _shared(channel, scenario.org, hierarchy, sender, recipient):
+            continue
+        slot = channel.next_slot(turn)
+        if best is None or slot < best.turn:
+            best = Occasion(slot, index)
+    return best if best is not None else Occasion(turn, ONE_TO_ONE)
+
+
+def _shared(channel: Channel, org: Org, hierarchy: Hierarchy, a: int, b: int) -> bool:
+    """Whether a channel brings both people together: every team meeting does, a broadcast when both are in it."""
+    if channel.kind == "team_meeting":
+        return True
+    return _in_audience(channel.audience, org, hierarchy, a) and _in_audience(channel.audience, org, hierarchy, b)
+
+
+def _in_audience(spec: Audience, org: Org, hierarchy: Hierarchy, person: int) -> bool:
+    """One person's membership of a broadcast audience (the same sets as spread.broadcast_audience)."""
+    if spec.kind == "all":
+        return True
+    if spec.kind == "max_level":
+        return bool(hierarchy.level[person] <= spec.value)
+    if spec.kind == "min_level":
+        return bool(hierarchy.level[person] >= spec.value)
+    if spec.kind == "subtree":
+        return hierarchy.is_in_subtree(person, spec.value)
+    return bool(org.department[person] == spec.value)
