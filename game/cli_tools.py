@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from game.cli_errors import EXIT_OK, CommandFailed
+from game.cli_errors import EXIT_OK, EXIT_USAGE, CommandFailed
 from game.core.bots import BOTS
 from game.core.errors import ScenarioError
 from game.core.model import Scenario
@@ -33,12 +33,16 @@ def add_tool_parsers(commands: argparse._SubParsersAction) -> None:
     preview.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH", help="pixels (default 1600x1000)")
     preview.add_argument("--lang", choices=LANGUAGES, help="language of names and legend (default: the scenario's)")
     balance = commands.add_parser("balance", help="play many seeds with every bot and report who wins how often")
-    balance.add_argument("scenario", metavar="SCENARIO", help="a scenario file, or the id of a shipped scenario")
+    balance.add_argument("scenarios", nargs="*", metavar="SCENARIO", help="scenario files, or ids of shipped scenarios")
     balance.add_argument("--runs", type=positive, default=200, help="games per bot (default 200)")
     balance.add_argument("--jobs", type=positive, default=os.cpu_count() or 1, help="processes (default: all cores)")
     balance.add_argument("--seed-start", type=natural, default=0, help="first seed (default 0)")
     balance.add_argument("--bots", nargs="+", choices=list(BOTS), default=list(BOTS), help="bots to play (default all)")
-    balance.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    output = balance.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the figures as one JSON object (one SCENARIO)")
+    output.add_argument("--markdown", action="store_true", help="print a Markdown section per scenario")
+    output.add_argument("--docs", metavar="FILE.md",
+                        help="play every shipped scenario and write the whole scenario library page (docs/scenarios.md)")  # fmt: skip
     org = commands.add_parser("import-org", help="turn an HR export (CSV) into a scenario skeleton")
     org.add_argument("csv", metavar="FILE.csv", help="one row per person: id, name, title, department, manager_id")
     org.add_argument("--out", metavar="SCENARIO.yaml", required=True, help="the scenario to write")
@@ -105,20 +109,82 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _balance(args: argparse.Namespace) -> int:
-    from game.tools.balance import play_runs
-    from game.tools.balance_report import summarise, table, to_json, warnings
+    if args.docs:
+        if args.scenarios:
+            raise CommandFailed("--docs plays every shipped scenario; give no SCENARIO with it", code=EXIT_USAGE)
+        return _balance_docs(args)
+    if not args.scenarios:
+        raise CommandFailed(
+            "give a SCENARIO (a file, or the id of a shipped scenario), or --docs FILE.md", code=EXIT_USAGE
+        )
+    if args.json and len(args.scenarios) > 1:
+        raise CommandFailed("--json reports one scenario; give one SCENARIO, or use --markdown", code=EXIT_USAGE)
+    loaded = [_load(name) for name in args.scenarios]  # every name checked before the first game
+    for n, (path, scenario) in enumerate(loaded):
+        figures = _balance_figures(args, path, scenario, len(loaded) > 1)
+        if args.json:
+            from game.tools.balance_report import to_json
 
-    path, scenario = _load(args.scenario)
+            print(json.dumps(to_json(scenario, figures, args.runs, args.seed_start), indent=2))
+        elif args.markdown:
+            from game.tools.balance_docs import section
+
+            print(("\n" if n else "") + section(scenario, figures, args.runs, args.seed_start), end="")
+        else:
+            _balance_text(args, scenario, figures, first=n == 0)
+    return EXIT_OK
+
+
+def _balance_figures(args: argparse.Namespace, path: Path, scenario: Scenario, say_which: bool) -> list:
+    from game.tools.balance import play_runs
+    from game.tools.balance_report import summarise
+
+    if say_which:
+        print(f"balance: playing {scenario.id}", file=sys.stderr)
     records = play_runs(path, args.runs, args.jobs, args.seed_start, sys.stderr, bots=args.bots)
-    figures = summarise(scenario, records)
-    if args.json:
-        print(json.dumps(to_json(scenario, figures, args.runs, args.seed_start), indent=2))
-        return EXIT_OK
+    return summarise(scenario, records)
+
+
+def _balance_text(args: argparse.Namespace, scenario: Scenario, figures: list, first: bool) -> None:
+    from game.tools.balance_report import table, warnings
+
+    if not first:
+        print()
     print(f"{scenario.id}: {args.runs} runs per bot, seeds {args.seed_start}..{args.seed_start + args.runs - 1}")
     print(table(figures))
     found = warnings(figures)
     print("\n" + ("\n".join(f"warning: {w}" for w in found) if found else "no balance warning"))
+
+
+def _balance_docs(args: argparse.Namespace) -> int:
+    """Play every shipped scenario, smallest organisation first, and write the library page."""
+    from game.scenario.shipped import shipped_scenarios
+    from game.tools.balance_docs import page, section
+
+    loaded = sorted((_load(str(path)) for path in shipped_scenarios()), key=lambda p: (p[1].org.size, p[1].id))
+    if not loaded:
+        raise CommandFailed("no shipped scenario found in scenarios/")
+    sections = []
+    for path, scenario in loaded:
+        figures = _balance_figures(args, path, scenario, say_which=True)
+        sections.append((scenario, section(scenario, figures, args.runs, args.seed_start)))
+    target = Path(args.docs)
+    try:
+        target.write_text(page(sections, _docs_command(args), args.runs, args.seed_start), encoding="utf-8")
+    except OSError as error:
+        raise CommandFailed(f"cannot write {target}: {error.strerror or error}") from None
+    print(f"{target} written: {len(sections)} scenarios, {args.runs} games per bot")
     return EXIT_OK
+
+
+def _docs_command(args: argparse.Namespace) -> str:
+    """The command line that regenerates the page, as its header quotes it (--jobs does not change the figures)."""
+    words = ["python main.py balance --docs", Path(args.docs).as_posix(), "--runs", str(args.runs)]
+    if args.seed_start:
+        words += ["--seed-start", str(args.seed_start)]
+    if list(args.bots) != list(BOTS):
+        words += ["--bots", *args.bots]
+    return " ".join(words)
 
 
 def _import_org(args: argparse.Namespace) -> int:

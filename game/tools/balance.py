@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from game.core.actions import Action, EndTurn, InjectEvent
 from game.core.bots import BOTS, play_game
 from game.core.derived import derived
 from game.core.model import Scenario
@@ -32,16 +33,20 @@ class SignalRun:
     margin: int  # rival's turn - team's turn; a side that never exploits counts as turns + 1
     points: float
     reached: bool  # somebody able to exploit it learnt it
+    exploit_turn: int | None  # the turn the team exploited it, None when it never did
+    fidelity: float | None  # fidelity of what the team exploited, None when it never did
 
 
 @dataclass(frozen=True)
 class GameRun:
-    """One game: the bot, the seed, the score and each signal."""
+    """One game: the bot, the seed, the score, how long it lasted and each signal."""
 
     bot: str
     seed: int
     score: float
     signals: tuple[SignalRun, ...]
+    turns: int  # turns played (the game ends early once every signal is settled)
+    idle_turns: int  # turns in which the team made no move
 
 
 def play_runs(
@@ -95,9 +100,35 @@ def play_one(scenario: Scenario, bot: str, seed: int) -> GameRun:
         rival = outcome.competitor_turn if outcome.competitor_turn is not None else after_last
         reached = bool((state.knows[s] & capable[s]).any())
         signals.append(
-            SignalRun(outcome.won, outcome.exploited_turn is not None, rival - team, outcome.points, reached)
+            SignalRun(
+                outcome.won,
+                outcome.exploited_turn is not None,
+                rival - team,
+                outcome.points,
+                reached,
+                outcome.exploited_turn,
+                outcome.fidelity,
+            )
         )
-    return GameRun(bot, seed, round(sum(r.points for r in signals), 2), tuple(signals))
+    turns, idle = count_turns(state.actions)
+    return GameRun(bot, seed, round(sum(r.points for r in signals), 2), tuple(signals), turns, idle)
+
+
+def count_turns(actions: list[Action]) -> tuple[int, int]:
+    """(turns played, turns with no move) from an action log: each EndTurn closes a turn.
+
+    A facilitator's InjectEvent is not a move of the team.
+    """
+    turns = idle = 0
+    moved = False
+    for action in actions:
+        if isinstance(action, EndTurn):
+            turns += 1
+            idle += not moved
+            moved = False
+        elif not isinstance(action, InjectEvent):
+            moved = True
+    return turns, idle
 
 
 class Progress:
