@@ -128,10 +128,7 @@ def check_record(path: Path, record: object) -> None:
     if missing:
         raise CommandFailed(f"{foreign}: {_keys(missing)} missing.")
     if record["format"] != replay.SAVE_FORMAT:
-        raise CommandFailed(
-            f"{path} uses save format {record['format']!r}, which this version cannot read "
-            f"(it reads format {replay.SAVE_FORMAT})."
-        )
+        raise CommandFailed(f"{path}: {replay.format_problem(record['format'])}.")
     seed = record["seed"]
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise CommandFailed(f"{path} is damaged: its seed {seed!r} is not a whole number of at least 0.")

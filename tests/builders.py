@@ -15,6 +15,7 @@ from game.core.model import (
     Exploit,
     Network,
     Org,
+    Pace,
     Reaction,
     Scenario,
     Signal,
@@ -89,8 +90,13 @@ def make_scenario(
     action_points: int = 3,
     network_hidden: bool = False,
     skills_hidden: bool = False,
+    pace: Pace = Pace(one_to_one=1, word_of_mouth=0.0),
 ) -> Scenario:
-    """A scenario with people 0..n-1 whose managers are given (NO_PERSON for the root)."""
+    """A scenario with people 0..n-1 whose managers are given (NO_PERSON for the root).
+
+    By default managers meet each report every turn and nobody gossips unprompted, so a rule test sees one
+    mechanic at a time; pass `pace` to test the calendar or word of mouth.
+    """
     n = len(managers)
     skill_matrix = np.zeros((n, len(tags)), dtype=bool)
     for person, owned in (skills or {}).items():
@@ -137,6 +143,7 @@ def make_scenario(
         signals=tuple(signals),
         competitor=competitor,
         events=tuple(events),
+        pace=pace,
     )
 
 

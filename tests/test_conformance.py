@@ -67,7 +67,7 @@ def test_bot_games_conform(name: str, bot_name: str):
     for seed in SEEDS:
         state, turns = play_checked(scenario, seed, bot_name)
         assert 1 <= turns <= scenario.turns
-        assert state.turn == turns + 1
+        assert turns + 1 <= state.turn <= scenario.turns + 1  # turns with nothing to decide play out by themselves
 
         record = json.loads(json.dumps(replay.save_record(state)))  # through JSON, like a save file
         replayed = replay.replay(scenario, record)

@@ -20,26 +20,34 @@ def play(state, *actions):
     return rules.end_turn(state)
 
 
-def test_escalation_climbs_one_level_per_turn():
+def test_an_urgent_escalation_climbs_one_level_per_turn():
     state = rules.new_game(make_scenario(CHAIN, signals=[make_signal(3)]), seed=1)
-    play(state, Escalate(0, 3))
+    play(state, Escalate(0, 3, urgent=True))
     assert state.knows[0, 2] and not state.knows[0, 1]
-    play(state, Escalate(0, 2))
+    play(state, Escalate(0, 2, urgent=True))
     assert state.knows[0, 1]
     assert state.learned_turn[0, 1] == 2
 
 
-def test_hierarchy_loses_a_little_fidelity_per_hop():
+def test_an_escalation_waits_for_the_next_meeting_even_when_meetings_are_daily():
     state = rules.new_game(make_scenario(CHAIN, signals=[make_signal(3)]), seed=1)
     play(state, Escalate(0, 3))
-    play(state, Escalate(0, 2))
+    assert not state.knows[0, 2]
+    play(state)
+    assert state.knows[0, 2] and state.learned_turn[0, 2] == 2
+
+
+def test_hierarchy_loses_a_little_fidelity_per_hop():
+    state = rules.new_game(make_scenario(CHAIN, signals=[make_signal(3)]), seed=1)
+    play(state, Escalate(0, 3, urgent=True))
+    play(state, Escalate(0, 2, urgent=True))
     assert state.fidelity[0, 1] == pytest.approx(0.96)
 
 
-def test_unavailable_manager_keeps_the_message_waiting():
+def test_unavailable_manager_keeps_an_urgent_message_waiting():
     availability = [1.0, 1.0, 0.0, 1.0, 1.0, 1.0]
     state = rules.new_game(make_scenario(CHAIN, signals=[make_signal(3)], availability=availability), seed=1)
-    play(state, Escalate(0, 3))
+    play(state, Escalate(0, 3, urgent=True))
     play(state)
     play(state)
     assert not state.knows[0, 2]
@@ -75,7 +83,7 @@ def test_sceptical_managers_sometimes_shelve():
     for seed in range(40):
         scenario = make_scenario(CHAIN, signals=[make_signal(3)], scepticism=1.0)
         state = rules.new_game(scenario, seed=seed)
-        play(state, Escalate(0, 3))
+        play(state, Escalate(0, 3, urgent=True))
         outcomes.add(bool(state.knows[0, 2]))
     assert outcomes == {True, False}
 
@@ -86,6 +94,7 @@ def test_delegation_goes_only_to_a_direct_report():
         rules.apply(state, Delegate(0, 0, 2))
     assert "does not report to" in refusal.value.reason.get("en")
     play(state, Delegate(0, 0, 1), Delegate(0, 0, 4))
+    play(state)  # the next one-to-ones
     assert state.knows[0, [1, 4]].all()
 
 
@@ -93,7 +102,7 @@ def test_a_manager_receiving_a_signal_reveals_who_below_can_exploit_it():
     scenario = make_scenario(CHAIN, signals=[make_signal(0, skills=[0])], skills={5: [0]}, skills_hidden=True)
     state = rules.new_game(scenario, seed=1)
     assert not state.known_skill[5, 0]
-    play(state, Delegate(0, 0, 4))
+    play(state, Delegate(0, 0, 4, urgent=True))
     assert state.lead[0, 5] and state.known_skill[5, 0]
     assert not state.lead[0, 1]
 
@@ -193,6 +202,6 @@ def test_reorg_moves_a_person_and_their_team():
     play(state)
     assert state.hierarchy.manager[2] == 4
     assert sorted(state.hierarchy.subtree(4)) == [2, 3, 4, 5]
-    play(state, Escalate(0, 3))
-    play(state, Escalate(0, 2))
+    play(state, Escalate(0, 3, urgent=True))
+    play(state, Escalate(0, 2, urgent=True))
     assert state.knows[0, 4]

@@ -19,13 +19,16 @@ def play(state, *actions):
     return rules.end_turn(state)
 
 
-def test_sharing_with_a_contact_is_one_step_and_distorts():
+def test_sharing_with_a_contact_is_one_step_and_distorts_by_chance():
     signal = make_signal(1, distortion=0.1)
-    state = rules.new_game(make_scenario(FLAT, signals=[signal], ties=RING), seed=1)
-    play(state, Share(0, 1, 2))
-    assert state.knows[0, 2]
-    assert state.fidelity[0, 2] == pytest.approx(0.9)
-    assert state.learned_from[0, 2] == 1
+    losses = []
+    for seed in range(40):
+        state = rules.new_game(make_scenario(FLAT, signals=[signal], ties=RING), seed=seed)
+        play(state, Share(0, 1, 2))
+        assert state.knows[0, 2] and state.learned_from[0, 2] == 1
+        losses.append(1.0 - state.fidelity[0, 2])
+    assert 0.0 <= min(losses) < 0.05 and 0.15 < max(losses) <= 0.2  # anywhere from nothing to twice `distortion`
+    assert np.mean(losses) == pytest.approx(0.1, abs=0.03)
 
 
 def test_sharing_needs_a_tie_the_team_knows_of():
@@ -106,15 +109,14 @@ def test_validated_news_overcomes_scepticism():
 
 
 def test_experts_enrich_what_they_relay():
-    signal = make_signal(1, distortion=0.1, topics=[0])
+    signal = make_signal(1, distortion=0.0, topics=[0])
     scenario = make_scenario(FLAT, signals=[signal], ties=RING, skills={2: [0]})
     state = rules.new_game(scenario, seed=1)
     state.fidelity[0, 1] = 0.5
     play(state, Share(0, 1, 2))
-    rules.apply(state, Share(0, 2, 3))
-    rules.end_turn(state)
-    assert state.fidelity[0, 2] == pytest.approx(0.4)
-    assert state.fidelity[0, 3] == pytest.approx(0.35)  # 0.4 - 0.1 + 0.05 from the expert
+    assert state.fidelity[0, 2] == pytest.approx(0.5)  # the sender (1) is no expert
+    play(state, Share(0, 2, 3))
+    assert state.fidelity[0, 3] == pytest.approx(0.55)  # the expert (2) adds 0.05
 
 
 def test_leaks_bring_the_rival_forward():
@@ -149,7 +151,6 @@ def test_only_members_may_post():
 def test_a_copy_distorted_to_nothing_is_not_news():
     signal = make_signal(1, distortion=0.6)
     state = rules.new_game(make_scenario(FLAT, signals=[signal], ties=RING), seed=1)
+    state.fidelity[0, 1] = 0.01  # the sender's copy is already almost gone
     play(state, Share(0, 1, 2))
-    assert state.fidelity[0, 2] == pytest.approx(0.4)
-    play(state, Share(0, 2, 3))
-    assert not state.knows[0, 3] and state.fidelity[0, 3] == 0.0
+    assert not state.knows[0, 2] and state.fidelity[0, 2] == 0.0

@@ -113,6 +113,10 @@ POSTPONED = _t(
     "{person} est absent(e) : « {signal} » attend sa prochaine rencontre avec {sender} (tour {turn}).",
 )
 RIVAL_EXPLOITED = _t("{rival} exploits “{signal}”.", "{rival} exploite « {signal} ».")
+PLAYS_OUT = _t(
+    "Nothing left to decide: the work under way plays out by itself until the end.",
+    "Plus rien à décider : le travail en cours se poursuit seul jusqu'à la fin.",
+)
 ABSENCE = _t("{person} is away (turns: {duration}).", "{person} est absent(e) (tours : {duration}).")
 REORG = _t("{person} now reports to {manager}.", "{person} dépend désormais de {manager}.")
 ASKED = _t(

@@ -9,7 +9,7 @@ from game.core.errors import IllegalAction
 from game.core.model import Scenario
 from game.core.state import GameState
 
-SAVE_FORMAT = 1  # bump when the meaning of a save changes
+SAVE_FORMAT = 2  # bump when the meaning of a save changes (2: the line keeps the calendar, urgent requests)
 
 
 class ReplayError(Exception):
@@ -30,10 +30,20 @@ def save_record(state: GameState) -> dict:
     }
 
 
+def format_problem(found: object) -> str:
+    """One sentence on a save of another format: older ones were played under rules that have changed."""
+    if isinstance(found, int) and not isinstance(found, bool) and 0 < found < SAVE_FORMAT:
+        return (
+            f"this save was played under earlier rules (save format {found}); the rules have changed since, "
+            "so it cannot be replayed: play the scenario again"
+        )
+    return f"save format {found!r} is not one this version reads (it reads format {SAVE_FORMAT})"
+
+
 def replay(scenario: Scenario, record: dict) -> GameState:
     """Rebuild a game from a save record; raises ReplayError when it does not fit the scenario."""
     if record.get("format") != SAVE_FORMAT:
-        raise ReplayError(f"save format {record.get('format')!r} is not supported (expected {SAVE_FORMAT})")
+        raise ReplayError(format_problem(record.get("format")))
     if record.get("scenario_id") not in (None, scenario.id):
         raise ReplayError(f"this save is for scenario {record['scenario_id']!r}, not {scenario.id!r}")
     difficulty = record.get("difficulty", "normal")

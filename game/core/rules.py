@@ -29,7 +29,13 @@ from game.core.events import fire_event, injectable_events
 from game.core.legality import check, is_legal, may_publish, may_request_validation, tie_edge
 from game.core.model import NO_PERSON, Scenario
 from game.core.moves import perform
-from game.core.resolution import all_settled, complete_validations, exploit_candidates, progress_exploitation
+from game.core.resolution import (
+    all_settled,
+    complete_validations,
+    exploit_candidates,
+    nothing_to_decide,
+    progress_exploitation,
+)
 from game.core.spread import deliver_messages, fire_channels, learn, spread_network
 from game.core.state import NOT_YET, VIA_NONE, VIA_ORIGIN, GameState, LogEntry
 
@@ -123,6 +129,16 @@ def end_turn(state: GameState) -> list[LogEntry]:
         raise IllegalAction(phrases.GAME_OVER)
     before = len(state.log)
     state.actions.append(EndTurn())
+    _resolve(state)
+    if not state.over and nothing_to_decide(state):  # no dead time: what is under way plays out by itself
+        state.log.append(LogEntry(state.turn, phrases.PLAYS_OUT, kind="event"))
+        while not state.over:
+            _resolve(state)
+    return state.log[before:]
+
+
+def _resolve(state: GameState) -> None:
+    """The end of a turn: messages, validations, channels, network, work, the rival; then the next turn."""
     deliver_messages(state)
     complete_validations(state)
     fire_channels(state)
@@ -135,7 +151,6 @@ def end_turn(state: GameState) -> list[LogEntry]:
         finish_rival(state)
     else:
         _begin_turn(state)
-    return state.log[before:]
 
 
 def _begin_turn(state: GameState) -> None:

@@ -160,7 +160,8 @@ def read_record(path: Path) -> dict:
     if record.get("format") != SESSION_FORMAT:
         found = record.get("format")
         shown = found if isinstance(found, int | str) and len(str(found)) < 20 else "?"
-        raise SaveError(path, SaveProblem.of("format", found=shown, expected=SESSION_FORMAT))
+        older = isinstance(found, int) and not isinstance(found, bool) and 0 < found < SESSION_FORMAT
+        raise SaveError(path, SaveProblem.of("old_format" if older else "format", found=shown, expected=SESSION_FORMAT))
     return record
 
 

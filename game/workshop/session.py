@@ -23,7 +23,7 @@ from game.core.state import GameState, LogEntry
 Mode = Literal["solo", "hotseat", "simultaneous"]
 MODES: tuple[str, ...] = ("solo", "hotseat", "simultaneous")
 MAX_TEAMS = 8
-SESSION_FORMAT = 1  # bump when the meaning of a session record changes
+SESSION_FORMAT = 2  # bump when the meaning of a session record changes (2: the rules of save format 2)
 
 # What `end_planning` says comes next, for the UI to pick the screen.
 NEXT_TEAM = "next_team"  # hand over to the next team (behind a curtain in a workshop)
