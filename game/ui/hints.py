@@ -32,6 +32,10 @@ def _situation(state: GameState, person: int | None, signal: int | None) -> tupl
     names = state.scenario.org.names
     if not state.knows.any():
         return "ui.hint.wait", {}
+    if signal is not None and state.exposed[signal]:
+        return "ui.hint.exposed", {}
+    if signal is not None and state.faded[signal]:
+        return "ui.hint.faded", {}
     if signal is not None and state.exploit_done[signal] != NOT_YET:
         return "ui.hint.done", {}
     if signal is not None and state.exploiter[signal] >= 0:

@@ -114,7 +114,7 @@ def _board_or_curtain(app: App, session: Session) -> Scene:
 
 
 def _board_shots(app: App, session: Session, out_dir: Path, suffix: str) -> list[Path]:
-    """The board in both views; skipped (and said so) while the board is not built."""
+    """The board in both views, then with a person selected; skipped (and said so) while the board is not built."""
     from game.ui import flow
 
     try:
@@ -124,8 +124,15 @@ def _board_shots(app: App, session: Session, out_dir: Path, suffix: str) -> list
         return []
     app.home(board)
     first = _shoot(app, out_dir / f"board_tree_{suffix}.png", frames=90)
-    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_v, mod=0, unicode="v", scancode=0)], FRAME)
-    return [first, _shoot(app, out_dir / f"board_network_{suffix}.png", frames=90)]
+    _key(app, pygame.K_v, "v")
+    network = _shoot(app, out_dir / f"board_network_{suffix}.png", frames=90)
+    _key(app, pygame.K_v, "v")
+    _key(app, pygame.K_TAB, "\t")  # the first holder of the signal: their actions and the focused one's explanation
+    return [first, network, _shoot(app, out_dir / f"board_actions_{suffix}.png")]
+
+
+def _key(app: App, key: int, unicode: str) -> None:
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=unicode, scancode=0)], FRAME)
 
 
 def _shoot(app: App, path: Path, frames: int = 2) -> Path:

@@ -44,8 +44,21 @@ def test_tutorial_hints_follow_the_player_step_by_step(app):
     session.act(rules.actions_for(state, holder, signal)[0])
     assert tutorial_hint(app, session, holder, signal) == app.tr("ui.hint.more", points=state.action_points)
     while state.action_points > 0:
-        session.act(next(a for a in rules.legal_actions(state) if a.cost <= state.action_points and a.cost > 0))
+        session.act(next(a for a in rules.legal_actions(state) if 0 < a.price(state.scenario) <= state.action_points))
     assert tutorial_hint(app, session, holder, signal) == app.tr("ui.hint.end_turn")
+
+
+def test_tutorial_explains_a_rumour_that_was_exposed_or_faded(app):
+    tutorial = next(s for s in playable() if s.id == "tutorial")
+    session = Session.start(tutorial, ["You"], mode="solo")
+    state = session.teams[0].state
+    while not state.knows.any():
+        session.end_planning()
+    rumour = next(s for s, spec in enumerate(tutorial.signals) if not spec.genuine)
+    state.faded[rumour] = True
+    assert tutorial_hint(app, session, None, rumour) == app.tr("ui.hint.faded")
+    state.faded[rumour], state.exposed[rumour] = False, True
+    assert tutorial_hint(app, session, None, rumour) == app.tr("ui.hint.exposed")
 
 
 def test_other_scenarios_have_no_tutorial_hints(app):

@@ -1,5 +1,6 @@
 """The person card shown on hover: name, title, department, what the team knows of their skills and ties
-(fog of war: state.known_skill and state.known_edge only), and which signals they hold, how faithfully."""
+(fog of war: state.known_skill and state.known_edge only), which signals they hold, how faithfully, and which
+requests along the line are on their way to them."""
 
 from __future__ import annotations
 
@@ -59,6 +60,14 @@ def card_lines(app: App, state: GameState, person: int) -> list[str]:
         )
     if len(held) == 0:
         lines.append(app.tr("board.card.knows_nothing"))
+    for message in state.inbox:
+        if message.recipient != person:
+            continue
+        names = dict(signal=scenario.signals[message.signal].title, sender=org.names[message.sender])
+        if message.urgent:
+            lines.append(app.tr("board.card.expects_urgent", **names))
+        else:
+            lines.append(app.tr("board.card.expects", turn=message.due, **names))
     return lines
 
 

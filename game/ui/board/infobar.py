@@ -122,17 +122,36 @@ def draw_calendar(surface, app: App, layout: BoardLayout, state: GameState) -> N
     small = app.font(SMALL_PX)
     x, width = rect.left + layout.px(12), rect.width - layout.px(24)
     y = rect.top + app.font(HEADING_PX, bold=True).get_linesize() + layout.px(8)
-    for line in calendar_lines(app, state):
-        if y + small.get_linesize() > rect.bottom - layout.px(4):
-            break
+    rows = max(1, (rect.bottom - layout.px(4) - y) // small.get_linesize())
+    shown = calendar_lines(app, state)
+    if len(shown) > rows:  # the last row says how many more there are
+        shown = shown[: rows - 1] + [app.tr("board.calendar.more", count=len(shown) - rows + 1)]
+    for line in shown:
         text_line(surface, line, small, app.palette.text, (x, y), width)
         y += small.get_linesize()
 
 
 def calendar_lines(app: App, state: GameState) -> list[str]:
-    """Upcoming slots of each channel ("All-hands: in 3 days"), then what is queued or pending."""
+    """What the team is waiting for (requests travelling up or down the line, with the turn each arrives, then
+    validations), then the upcoming slot of each channel ("All-hands: in 3 days") and what is queued for it."""
     scenario, turn = state.scenario, state.turn
     result = []
+    for message in sorted(state.inbox, key=lambda m: (not m.urgent, m.due)):
+        names = dict(to=scenario.org.names[message.recipient], signal=scenario.signals[message.signal].title)
+        if message.urgent:
+            result.append(app.tr("board.in_flight.urgent", **names))
+        else:
+            result.append(app.tr("board.in_flight.due", turn=message.due, **names))
+    for pending in state.validations:
+        approver = scenario.org.names[scenario.gates[pending.gate].approver]
+        result.append(
+            app.tr(
+                "board.validation_due",
+                person=approver,
+                signal=scenario.signals[pending.signal].title,
+                turn=pending.done_turn,
+            )
+        )
     for c, channel in enumerate(scenario.channels):
         name = app.text(channel.name)
         slot = channel.next_slot(turn)
@@ -147,19 +166,6 @@ def calendar_lines(app: App, state: GameState) -> list[str]:
         if queued:
             line += " · " + app.tr("board.slot.queued", signal=", ".join(queued))
         result.append(line)
-    for pending in state.validations:
-        approver = scenario.org.names[scenario.gates[pending.gate].approver]
-        result.append(
-            app.tr(
-                "board.validation_due",
-                person=approver,
-                signal=scenario.signals[pending.signal].title,
-                turn=pending.done_turn,
-            )
-        )
-    if state.inbox:
-        key = "board.in_flight_one" if len(state.inbox) == 1 else "board.in_flight"
-        result.append(app.tr(key, count=len(state.inbox)))
     return result
 
 
