@@ -59,3 +59,11 @@ def _in_audience(spec: Audience, org: Org, hierarchy: Hierarchy, person: int) ->
     if spec.kind == "subtree":
         return hierarchy.is_in_subtree(person, spec.value)
     return bool(org.department[person] == spec.value)
+
+
+def request_occasion(scenario: Scenario, hierarchy: Hierarchy, sender: int, recipient: int, turn: int) -> Occasion:
+    """When a request made on `turn` is taken up: at the next shared occasion from the following turn on.
+
+    Today's meetings have their agenda already; the network, not the line, carries news the same day.
+    """
+    return next_occasion(scenario, hierarchy, sender, recipient, turn + 1)

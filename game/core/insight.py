@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.core.calendar import next_occasion
+from game.core.calendar import request_occasion
 from game.core.competitor import rival_window
 from game.core.model import NO_PERSON
 from game.core.state import GameState
@@ -153,7 +153,7 @@ def open_contacts(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray
 
 def line_wait(state: GameState, sender: int, recipient: int) -> int:
     """Turns a request from `sender` to `recipient` (manager and report) waits for their next shared occasion."""
-    return next_occasion(state.scenario, state.hierarchy, sender, recipient, state.turn + 1).turn - state.turn
+    return request_occasion(state.scenario, state.hierarchy, sender, recipient, state.turn).turn - state.turn
 
 
 def validation_due(state: GameState, signal: int) -> int | None:

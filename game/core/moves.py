@@ -15,7 +15,7 @@ from game.core.actions import (
     RequestValidation,
     Share,
 )
-from game.core.calendar import next_occasion
+from game.core.calendar import request_occasion
 from game.core.derived import derived
 from game.core.spread import (
     HIERARCHY_FIDELITY_LOSS,
@@ -42,16 +42,12 @@ def _delegate(state: GameState, action: Delegate) -> None:
 
 
 def _send(state: GameState, signal: int, sender: int, recipient: int, urgent: bool) -> None:
-    """Queue a hierarchical message for the next occasion the two share, or for now when urgent.
-
-    The next occasion is on a later turn: today's meetings have their agenda already (the network, not the
-    line, carries news the same day).
-    """
+    """Queue a hierarchical message for the next occasion the two share, or for now when urgent."""
     fidelity = state.fidelity[signal, sender] - HIERARCHY_FIDELITY_LOSS
     if urgent:
         due = state.turn
     else:
-        due = next_occasion(state.scenario, state.hierarchy, sender, recipient, state.turn + 1).turn
+        due = request_occasion(state.scenario, state.hierarchy, sender, recipient, state.turn).turn
     state.inbox.append(Message(signal, sender, recipient, fidelity, state.turn, due, urgent))
 
 

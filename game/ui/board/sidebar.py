@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.actions import Action, AskNetwork, Delegate, Escalate, Post, Publish, RequestValidation, Share
-from game.core.calendar import ONE_TO_ONE, next_occasion
+from game.core.calendar import ONE_TO_ONE, request_occasion
 from game.core.competitor import rival_progress, rival_window
 from game.core.scoring import value_left
 from game.core.state import NOT_YET, VIA_HIERARCHY, VIA_NETWORK, GameState
@@ -263,12 +263,11 @@ def arrival_text(app: App, state: GameState, action: Action) -> str | None:
         if not state.available[recipient]:
             return app.tr("board.arrival.urgent_busy", to=name)
         return app.tr("board.arrival.now")
-    occasion = next_occasion(state.scenario, state.hierarchy, action.person, recipient, state.turn)
+    occasion = request_occasion(state.scenario, state.hierarchy, action.person, recipient, state.turn)
     if occasion.turn > state.scenario.turns:
         return app.tr("board.arrival.too_late")
     where = occasion_name(app, state, occasion.channel)
-    key = "board.arrival.this_turn" if occasion.turn == state.turn else "board.arrival.turn"
-    text = app.tr(key, turn=occasion.turn, occasion=where)
+    text = app.tr("board.arrival.turn", turn=occasion.turn, occasion=where)
     if state.absent_until[recipient] > occasion.turn:
         text += " " + app.tr("board.arrival.away", to=name, turn=int(state.absent_until[recipient]))
     return text
