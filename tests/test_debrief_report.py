@@ -13,6 +13,8 @@ from game.cli import main
 from game.core.actions import Escalate, Share
 from game.debrief.build import debrief_of_session
 from game.debrief.export import write_report
+from game.scenario.loader import load_scenario
+from game.scenario.shipped import resolve_scenario
 from game.workshop.session import Session
 from tests.builders import make_scenario, make_signal
 
@@ -109,7 +111,8 @@ def test_the_report_command_reads_a_single_saved_game(tmp_path, capsys):
     assert printed == [str(out / "report.html"), str(out / "events.csv"), str(out / "summary.json")]
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["scenario"] == "tutorial" and summary["teams"][0]["name"] == "mixed"
-    assert len(summary["questions"]) == 3 and summary["language"] == "en"
+    tutorial = load_scenario(resolve_scenario("tutorial"))
+    assert len(summary["questions"]) == len(tutorial.extras["debrief_questions"]) and summary["language"] == "en"
 
 
 def test_the_report_command_reads_a_saved_session(tmp_path, example_scenario, capsys):
