@@ -28,8 +28,7 @@ def measure(job: tuple[str, int]) -> dict:
     scenario = load_scenario(resolve_scenario(scenario_id))
     seed_range = range(seeds)
     games = {bot: lessons.run(scenario, seed_range, bot) for bot in [*BOTS, *lessons.CHALLENGERS]}
-    calm = lessons.without_distortion(scenario)
-    undistorted = [lessons.facts(lessons.play(calm, s, BOTS["network"](s)), "network") for s in seed_range]
+    undistorted = lessons.run(lessons.without_distortion(scenario), seed_range, "network")
     print(f"{scenario_id} done", file=sys.stderr)
     return {
         "scenario": scenario_id,

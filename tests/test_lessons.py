@@ -101,8 +101,7 @@ def test_switching_distortion_off_changes_the_network_bots_score_materially():
 
     def matters(name):
         seeds = BIG_SEEDS if scenario(name).org.size >= 2000 else SEEDS
-        calm = lessons.without_distortion(scenario(name))
-        undistorted = [lessons.facts(lessons.play(calm, s, lessons.BOTS["network"](s)), "network") for s in seeds]
+        undistorted = lessons.run(lessons.without_distortion(scenario(name)), seeds, "network")
         before = figures(name, "network")["median_score"]
         after = lessons.summary(undistorted)["median_score"]
         return abs(after - before) >= max(10.0, 0.1 * abs(before))

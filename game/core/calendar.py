@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
+from game.core.audience import in_audience
 from game.core.hierarchy import Hierarchy
-from game.core.model import Audience, Channel, Org, Scenario
+from game.core.model import Channel, Org, Scenario
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,7 @@ class Occasion:
 
 
 ONE_TO_ONE = -1  # Occasion.channel for a manager's one-to-one with a report
+NO_CALENDAR = -2  # Occasion.channel when the two share no occasion at all: they talk whenever asked
 
 
 def next_occasion(scenario: Scenario, hierarchy: Hierarchy, sender: int, recipient: int, turn: int) -> Occasion:
@@ -38,27 +42,14 @@ def next_occasion(scenario: Scenario, hierarchy: Hierarchy, sender: int, recipie
         slot = channel.next_slot(turn)
         if best is None or slot < best.turn:
             best = Occasion(slot, index)
-    return best if best is not None else Occasion(turn, ONE_TO_ONE)
+    return best if best is not None else Occasion(turn, NO_CALENDAR)
 
 
 def _shared(channel: Channel, org: Org, hierarchy: Hierarchy, a: int, b: int) -> bool:
     """Whether a channel brings both people together: every team meeting does, a broadcast when both are in it."""
     if channel.kind == "team_meeting":
         return True
-    return _in_audience(channel.audience, org, hierarchy, a) and _in_audience(channel.audience, org, hierarchy, b)
-
-
-def _in_audience(spec: Audience, org: Org, hierarchy: Hierarchy, person: int) -> bool:
-    """One person's membership of a broadcast audience (the same sets as spread.broadcast_audience)."""
-    if spec.kind == "all":
-        return True
-    if spec.kind == "max_level":
-        return bool(hierarchy.level[person] <= spec.value)
-    if spec.kind == "min_level":
-        return bool(hierarchy.level[person] >= spec.value)
-    if spec.kind == "subtree":
-        return hierarchy.is_in_subtree(person, spec.value)
-    return bool(org.department[person] == spec.value)
+    return bool(in_audience(channel.audience, org, hierarchy, np.array([a, b])).all())
 
 
 def request_occasion(scenario: Scenario, hierarchy: Hierarchy, sender: int, recipient: int, turn: int) -> Occasion:

@@ -10,11 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from game.core.calendar import request_occasion
-from game.core.competitor import rival_window
+from game.core.competitor import rival_window  # market intelligence: part of the team's view
 from game.core.model import NO_PERSON
 from game.core.state import GameState
-
-__all__ = ["rival_window"]  # market intelligence, part of the team's view
 
 UNSEEN = -2  # parent marker for people the search has not reached
 

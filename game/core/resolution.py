@@ -78,13 +78,17 @@ def progress_exploitation(state: GameState) -> None:
 
 def all_settled(state: GameState) -> bool:
     """Nothing left to play for: every signal exploited by the team, exposed, or faded."""
-    return bool(np.all((state.exploit_done != NOT_YET) | state.exposed | state.faded))
+    return bool(np.all(_settled(state)))
 
 
 def nothing_to_decide(state: GameState) -> bool:
     """Every signal has appeared and is settled, or validated and being worked on: the rest plays itself out."""
     if np.any(derived(state.scenario).appears > state.turn):
         return False
-    settled = (state.exploit_done != NOT_YET) | state.exposed | state.faded
     under_way = (state.exploiter != NO_PERSON) & state.validated
-    return bool(np.all(settled | under_way))
+    return bool(np.all(_settled(state) | under_way))
+
+
+def _settled(state: GameState) -> np.ndarray:
+    """bool (S,): signals out of play (the vectorised `not GameState.is_open`)."""
+    return (state.exploit_done != NOT_YET) | state.exposed | state.faded

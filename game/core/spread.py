@@ -10,11 +10,11 @@ from __future__ import annotations
 import numpy as np
 
 from game.core import phrases
-from game.core.calendar import next_occasion
+from game.core.audience import broadcast_audience
+from game.core.calendar import request_occasion
 from game.core.competitor import rival_gains
 from game.core.derived import derived
-from game.core.hierarchy import Hierarchy
-from game.core.model import Audience, Channel, Org
+from game.core.model import Channel
 from game.core.state import (
     VIA_CHANNEL,
     VIA_HIERARCHY,
@@ -87,7 +87,7 @@ def deliver_messages(state: GameState) -> None:
             waiting.append(message)
             continue
         if not message.urgent and state.is_absent(recipient):
-            later = next_occasion(state.scenario, state.hierarchy, message.sender, recipient, state.turn + 1)
+            later = request_occasion(state.scenario, state.hierarchy, message.sender, recipient, state.turn)
             message.due = max(later.turn, int(state.absent_until[recipient]))
             state.log.append(
                 LogEntry(
@@ -125,19 +125,6 @@ def audience(state: GameState, channel: Channel, publisher: int) -> np.ndarray:
         people = np.unique(np.concatenate(parts))
         return people[people != publisher]
     return broadcast_audience(channel.audience, state.scenario.org, hierarchy)
-
-
-def broadcast_audience(spec: Audience, org: Org, hierarchy: Hierarchy) -> np.ndarray:
-    """Everyone a broadcast audience names, sorted: by level, department or subtree (a pre-order slice)."""
-    if spec.kind == "subtree":
-        return np.sort(hierarchy.subtree(spec.value))
-    if spec.kind == "all":
-        return np.arange(org.size)
-    if spec.kind == "max_level":
-        return np.flatnonzero(hierarchy.level <= spec.value)
-    if spec.kind == "min_level":
-        return np.flatnonzero(hierarchy.level >= spec.value)
-    return np.flatnonzero(org.department == spec.value)
 
 
 def fire_channels(state: GameState) -> None:

@@ -13,7 +13,7 @@ import numpy as np
 
 from game.core.actions import Action
 from game.core.hierarchy import Hierarchy
-from game.core.model import Scenario
+from game.core.model import NO_PERSON, Scenario
 from game.core.text import Text
 
 # How someone learned a signal (values of GameState.learned_via).
@@ -135,7 +135,7 @@ class GameState:
         """A rumour shown up or faded: it stops spreading and any unfinished work on it stops."""
         self.spreading[signal] = False
         if self.exploit_done[signal] == NOT_YET:
-            self.exploiter[signal] = -1
+            self.exploiter[signal] = NO_PERSON
             self.exploit_started[signal] = NOT_YET
 
     def is_absent(self, person: int) -> bool:

@@ -13,8 +13,8 @@ from scipy import sparse
 from scipy.sparse.csgraph import breadth_first_order
 
 from game.core import model as core
+from game.core.audience import broadcast_audience
 from game.core.derived import derived
-from game.core.spread import broadcast_audience
 from game.scenario import schema as sc
 from game.scenario.report import Report
 

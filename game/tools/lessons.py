@@ -16,12 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.core import insight
-from game.core.actions import EndTurn, Escalate, InjectEvent, Post
-from game.core.bots import BOTS, Bot, HierarchyBot, MixedBot, line_request, spray, validate
+from game.core.actions import Escalate, Post
+from game.core.bots import BOTS, Bot, HierarchyBot, MixedBot, line_request, play_game, spray, validate
 from game.core.model import Scenario
-from game.core.rules import end_turn, new_game
 from game.core.scoring import outcomes
 from game.core.state import GameState
+from game.tools.balance import count_turns
 
 
 @dataclass(frozen=True)
@@ -41,29 +41,17 @@ class GameFacts:
     hops_waited: int  # ... that waited at least a turn for an occasion
 
 
-def play(scenario: Scenario, seed: int, bot: Bot) -> GameState:
-    state = new_game(scenario, seed)
-    while not state.over:
-        bot.play_turn(state)
-        end_turn(state)
-    return state
-
-
 def facts(state: GameState, bot: str) -> GameFacts:
-    turns, idle, moved = 0, 0, False
-    for action in state.actions:
-        if isinstance(action, EndTurn):
-            turns, idle, moved = turns + 1, idle + (not moved), False
-        elif not isinstance(action, InjectEvent):
-            moved = True
-    genuine = [o for o in outcomes(state) if o.genuine]
+    turns, idle = count_turns(state.actions)
+    results = outcomes(state)
+    genuine = [o for o in results if o.genuine]
     spec = {s.id: s for s in state.scenario.signals}
     exploited = [o for o in genuine if o.exploited_turn is not None]
     arrivals = [e for e in state.log if e.kind == "arrives"]
     return GameFacts(
         bot=bot,
         seed=state.seed,
-        score=sum(o.points for o in outcomes(state)),
+        score=sum(o.points for o in results),
         turns=turns,
         idle_turns=idle,
         races=len(genuine),
@@ -76,8 +64,9 @@ def facts(state: GameState, bot: str) -> GameFacts:
 
 
 def run(scenario: Scenario, seeds: range, bot: str) -> list[GameFacts]:
+    """One game per seed with a reference bot or a challenger, as facts."""
     factory = BOTS.get(bot) or CHALLENGERS[bot]
-    return [facts(play(scenario, seed, factory(seed)), bot) for seed in seeds]
+    return [facts(play_game(scenario, seed, factory(seed)), bot) for seed in seeds]
 
 
 def without_distortion(scenario: Scenario) -> Scenario:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.actions import Action, AskNetwork, Delegate, Escalate, Post, Publish, RequestValidation, Share
-from game.core.calendar import ONE_TO_ONE, request_occasion
+from game.core.calendar import NO_CALENDAR, ONE_TO_ONE, request_occasion
 from game.core.competitor import rival_progress, rival_window
 from game.core.scoring import value_left
 from game.core.state import NOT_YET, VIA_HIERARCHY, VIA_NETWORK, GameState
@@ -246,6 +246,8 @@ def occasion_name(app: App, state: GameState, channel: int) -> str:
     """The meeting an occasion is: a one-to-one, or the scenario channel's name."""
     if channel == ONE_TO_ONE:
         return app.tr("board.occasion.one_to_one")
+    if channel == NO_CALENDAR:
+        return app.tr("board.occasion.no_calendar")
     return app.text(state.scenario.channels[channel].name)
 
 
