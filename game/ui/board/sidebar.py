@@ -146,7 +146,7 @@ def _draw_race(surface, app: App, layout: BoardLayout, state: GameState, s: int,
     spec = state.scenario.signals[s]
     left = value_left(state, s, state.turn)
     bar_h, gap = layout.px(6), layout.px(10)
-    column = min(small.size(app.tr("board.value_left", left="000", value="000"))[0] + gap, width // 2)
+    column = min(small.size(app.tr("board.value_left", left="000", value="000"))[0] + gap, width * 3 // 5)
     if state.exposed[s] or state.faded[s]:  # a rumour, now known as one: nothing to win
         value_text, share = app.tr("board.value_none"), 0.0
     else:
