@@ -10,7 +10,8 @@ them know the signal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -32,7 +33,6 @@ NODE_RADIUS = 11  # px at zoom 1
 MIN_RADIUS = 2  # px
 FULL_NAME_SCALE = 0.8  # zoom from which org-chart labels are full names (a column is wide enough)
 SHORT_NAME_SCALE = 0.5  # zoom from which they are short names ("Léa M.")
-READABLE_SCALE = 0.6  # first look: no farther than this when the whole chart does not fit
 NETWORK_LABEL_SCALE = 1.4  # zoom from which everyone in the network view is labelled
 AGGREGATE_ROW = 6  # px: below this, a stacked team is drawn as one bar
 LABEL_PX = 18
@@ -43,6 +43,7 @@ class Selection:
     person: int | None
     signal: int | None
     hover: int | None = None
+    roles: dict[int, str] = field(default_factory=dict)  # person -> role for the signal, in the goal card's words
 
 
 def _blend(a: tuple, b: tuple, t: float) -> tuple[int, int, int]:
@@ -93,26 +94,18 @@ class MapView:
             self._segments = _tree_segments(state.hierarchy, self._tree)
         return self._tree
 
-    def ensure_fitted(self, state: GameState, focus: int | None) -> None:
-        """First look at a view: the whole organisation when it is readable, else the area around `focus`."""
+    def ensure_fitted(self, state: GameState, insets: Callable[[], tuple[int, int, int, int]]) -> None:
+        """First look at a view: the whole organisation, clear of the panels over the map (`insets()`)."""
         if self.view in self._fitted:
             return
-        xy = self.positions(state)
-        lo, hi = xy.min(axis=0), xy.max(axis=0)
-        camera = self.camera
-        camera.fit((lo[0], lo[1], hi[0], hi[1] + LEVEL * 0.3))
-        readable = READABLE_SCALE * self.app.scale
-        if camera.scale < readable and focus is not None and self.view == TREE:
-            camera.scale = readable
-            camera.centre_on(tuple(xy[focus]))
-            camera.clamp_to((lo[0], lo[1], hi[0], hi[1]))
+        self.fit_all(state, insets())
         self._fitted.add(self.view)
 
-    def fit_all(self, state: GameState) -> None:
-        """Zoom out (or in) so the whole organisation fills the view."""
+    def fit_all(self, state: GameState, insets: tuple[int, int, int, int] = (0, 0, 0, 0)) -> None:
+        """Zoom out (or in) so the whole organisation fills the view, clear of the panels over the map."""
         xy = self.positions(state)
         lo, hi = xy.min(axis=0), xy.max(axis=0)
-        self.camera.fit((lo[0], lo[1], hi[0], hi[1] + LEVEL * 0.3))
+        self.camera.fit((lo[0], lo[1], hi[0], hi[1] + LEVEL * 0.3), insets=insets)
 
     def radius(self) -> int:
         """Markers shrink slower than the zoom (square root) so people stay visible when zoomed out."""
@@ -300,14 +293,24 @@ class MapView:
             chosen = visible.tolist()
         else:
             chosen = [p for p in (selection.person,) if p is not None]
-            if selection.signal is not None and self.view == NETWORK:
-                exploiter = int(state.exploiter[selection.signal])
-                if exploiter >= 0:
-                    chosen.append(exploiter)
+        on_screen = set(visible.tolist())
+        chosen += [p for p in selection.roles if p in on_screen and p not in chosen]
         for person in chosen:
             label = self._label(state, person, person == selection.person, short and person != selection.person)
             x, y = xy[person]
             layer.blit(label, (x + radius + 6, y - label.get_height() / 2))
+            role = selection.roles.get(person)
+            if role is not None:
+                self._draw_role(layer, role, (x + radius + 10 + label.get_width(), y - label.get_height() / 2))
+
+    def _draw_role(self, layer: pygame.Surface, role: str, topleft: tuple[float, float]) -> None:
+        """A person's part in the selected signal ("can exploit", "approves"), as a small tag after the name."""
+        font = self.app.font(LABEL_PX - 3, True)
+        image = font.render(role, True, self.app.palette.background)
+        pad = 3
+        rect = pygame.Rect(int(topleft[0]), int(topleft[1]) + 2, image.get_width() + 2 * pad, image.get_height())
+        pygame.draw.rect(layer, self.app.palette.good, rect, border_radius=4)
+        layer.blit(image, (rect.left + pad, rect.top))
 
     def _label(self, state: GameState, person: int, bold: bool, short: bool = False) -> pygame.Surface:
         key = (person, self.app.settings.language, self.app.scale, bold, short)
