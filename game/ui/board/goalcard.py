@@ -114,7 +114,9 @@ class GoalCard:
     def toggle(self) -> None:
         self.folded = not self.folded
 
-    def height(self, app: App, layout: BoardLayout, state: GameState, signal: int | None, width: int, limit: int) -> int:
+    def height(
+        self, app: App, layout: BoardLayout, state: GameState, signal: int | None, width: int, limit: int
+    ) -> int:
         """Pixels the card takes at `width` when it may take at most `limit` (0 without a signal)."""
         if signal is None:
             return 0

@@ -346,7 +346,7 @@ class BoardScene(Scene):
 
     def _banner_height(self) -> int:
         """Room the tutorial's hints (and refusals) take at the top of the map."""
-        if tutorial_hint(self.app, self.session, self.person, self.signal) is None:
+        if tutorial_hint(self.app, self.session, self.person, self.signal, self.map.view) is None:
             return 0
         return self.layout.px(10) + 2 * self.app.font(SMALL_PX).get_linesize() + self.layout.px(16)
 
@@ -359,7 +359,7 @@ class BoardScene(Scene):
 
     def _chrome_surface(self) -> pygame.Surface:
         """Top bar, side panel, calendar and log, redrawn only when what they show changes."""
-        view = self.app.tr("board.view.network" if self.map.view == NETWORK else "board.view.tree")
+        view = self.app.tr("board.view.show_tree" if self.map.view == NETWORK else "board.view.show_network")
         timer = self.timer.label() if self.timer else None
         key = (
             self.version(),
@@ -404,7 +404,7 @@ class BoardScene(Scene):
         text = self.message
         colour = self.app.palette.warning
         if text is None:
-            text = tutorial_hint(self.app, self.session, self.person, self.signal)
+            text = tutorial_hint(self.app, self.session, self.person, self.signal, self.map.view)
             colour = self.app.palette.accent
         if not text:
             return
