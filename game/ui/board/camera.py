@@ -11,7 +11,7 @@ MIN_SCALE = 0.02  # whole 2,000-person org charts fit on screen
 MAX_SCALE = 2.5
 ZOOM_STEP = 1.25  # per key press or wheel notch
 PAN_STEP = 0.15  # share of the viewport moved per arrow key press
-FIT_MARGIN = 40  # px left around the content when fitting it
+FIT_MARGIN = 24  # px left around the content when fitting it
 
 
 @dataclass

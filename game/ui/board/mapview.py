@@ -289,28 +289,40 @@ class MapView:
         else:
             everyone = scale >= NETWORK_LABEL_SCALE
             short = False
-        if everyone:
-            chosen = visible.tolist()
-        else:
-            chosen = [p for p in (selection.person,) if p is not None]
         on_screen = set(visible.tolist())
-        chosen += [p for p in selection.roles if p in on_screen and p not in chosen]
-        for person in chosen:
+        first = [p for p in (selection.person,) if p is not None]
+        first += [p for p in selection.roles if p in on_screen and p not in first]
+        rest = [p for p in visible.tolist() if p not in selection.roles and p != selection.person] if everyone else []
+        taken: list[pygame.Rect] = []  # labels already drawn: a crowded chart skips the names that would overlap
+        for person in first + rest:
             label = self._label(state, person, person == selection.person, short and person != selection.person)
             x, y = xy[person]
-            layer.blit(label, (x + radius + 6, y - label.get_height() / 2))
+            rect = label.get_rect(topleft=(x + radius + 6, y - label.get_height() / 2))
             role = selection.roles.get(person)
-            if role is not None:
-                self._draw_role(layer, role, (x + radius + 10 + label.get_width(), y - label.get_height() / 2))
+            tag = self._role_tag(role) if role is not None else None
+            if tag is not None:
+                rect.width += tag.get_width() + 4
+            if rect.collidelist(taken) >= 0:
+                if person in rest:
+                    continue
+                rect = _free_spot(rect, taken, layer.get_rect())
+            taken.append(rect)
+            layer.blit(label, rect.topleft)
+            if tag is not None:
+                layer.blit(tag, (rect.right - tag.get_width(), rect.top + 2))
 
-    def _draw_role(self, layer: pygame.Surface, role: str, topleft: tuple[float, float]) -> None:
-        """A person's part in the selected signal ("can exploit", "approves"), as a small tag after the name."""
-        font = self.app.font(LABEL_PX - 3, True)
-        image = font.render(role, True, self.app.palette.background)
-        pad = 3
-        rect = pygame.Rect(int(topleft[0]), int(topleft[1]) + 2, image.get_width() + 2 * pad, image.get_height())
-        pygame.draw.rect(layer, self.app.palette.good, rect, border_radius=4)
-        layer.blit(image, (rect.left + pad, rect.top))
+    def _role_tag(self, role: str) -> pygame.Surface:
+        """A person's part in the selected signal ("can exploit", "approves"): a small tag after the name."""
+        key = ("role", role, self.app.scale)
+        if key not in self._labels:
+            font = self.app.font(LABEL_PX - 3, True)
+            image = font.render(role, True, self.app.palette.background)
+            pad = 3
+            tag = pygame.Surface((image.get_width() + 2 * pad, image.get_height()), pygame.SRCALPHA)
+            pygame.draw.rect(tag, self.app.palette.good, tag.get_rect(), border_radius=4)
+            tag.blit(image, (pad, 0))
+            self._labels[key] = tag
+        return self._labels[key]
 
     def _label(self, state: GameState, person: int, bold: bool, short: bool = False) -> pygame.Surface:
         key = (person, self.app.settings.language, self.app.scale, bold, short)
@@ -335,6 +347,15 @@ class MapView:
         pulse = int(self.radius() + 6 + 18 * anim.progress)
         for person in anim.flows.origins[:, 1].tolist() if len(anim.flows.origins) else []:
             pygame.draw.circle(surface, self.app.palette.focus, xy[person], pulse, 3)
+
+
+def _free_spot(rect: pygame.Rect, taken: list[pygame.Rect], bounds: pygame.Rect) -> pygame.Rect:
+    """`rect` moved a line down or up, inside `bounds`, if that clears the labels already drawn (else left as is)."""
+    for dy in (rect.height, -rect.height, 2 * rect.height):
+        moved = rect.move(0, dy)
+        if bounds.contains(moved) and moved.collidelist(taken) < 0:
+            return moved
+    return rect
 
 
 def short_name(name: str) -> str:

@@ -34,12 +34,14 @@ from game.ui.board.textdraw import block
 from game.ui.facilitator import facilitator_key
 from game.ui.hints import tutorial_hint
 from game.ui.scene import Push, Scene, Transition
+from game.ui.scenes.draw import wrap
 from game.ui.timer import PlanningTimer
 from game.workshop.session import Session
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
+BANNER_LINES = 3  # a hint or refusal longer than this ends in an ellipsis
 GOAL_SHARE = 45  # % of the map's height the goal card may take before it shortens (hovering shows it whole)
 MESSAGE_SECONDS = 7.0  # how long a refusal stays on screen
 DRAG_THRESHOLD = 6  # px of movement before a press on the map becomes a pan
@@ -345,10 +347,11 @@ class BoardScene(Scene):
         return pygame.Rect(layout.map.left, bottom - height, layout.map.width, height)
 
     def _banner_height(self) -> int:
-        """Room the tutorial's hints (and refusals) take at the top of the map."""
-        if tutorial_hint(self.app, self.session, self.person, self.signal, self.map.view) is None:
+        """Room the tutorial's hints (and refusals) take at the top of the map: at least two lines."""
+        hint = tutorial_hint(self.app, self.session, self.person, self.signal, self.map.view)
+        if hint is None:
             return 0
-        return self.layout.px(10) + 2 * self.app.font(SMALL_PX).get_linesize() + self.layout.px(16)
+        return self.layout.px(10) + self._banner_rect(hint, self.app.font(SMALL_PX), 2).height
 
     def _map_insets(self) -> tuple[int, int, int, int]:
         """Pixels of the map covered by panels (left, top, right, bottom), kept clear when fitting; the right
@@ -409,11 +412,17 @@ class BoardScene(Scene):
         if not text:
             return
         layout = self.layout
-        area = layout.map.inflate(-layout.px(40), 0)
         font = self.app.font(BODY_PX if self.message else SMALL_PX, bold=self.message is not None)
-        rect = pygame.Rect(
-            area.left, layout.map.top + layout.px(10), area.width, font.get_linesize() * 2 + layout.px(16)
-        )
+        rect = self._banner_rect(text, font)
         pygame.draw.rect(surface, self.app.palette.panel, rect, border_radius=8)
         pygame.draw.rect(surface, colour, rect, 2, border_radius=8)
-        block(surface, text, font, self.app.palette.text, rect.inflate(-layout.px(24), -layout.px(14)), 2)
+        block(surface, text, font, self.app.palette.text, rect.inflate(-layout.px(24), -layout.px(14)), BANNER_LINES)
+
+    def _banner_rect(self, text: str, font: pygame.font.Font, least: int = 1) -> pygame.Rect:
+        """Where a banner of `text` goes: across the top of the map, as many lines as it needs (up to BANNER_LINES)."""
+        layout = self.layout
+        area = layout.map.inflate(-layout.px(40), 0)
+        lines = min(BANNER_LINES, max(least, len(wrap(text, font, area.width - layout.px(24)))))
+        return pygame.Rect(
+            area.left, layout.map.top + layout.px(10), area.width, font.get_linesize() * lines + layout.px(16)
+        )
