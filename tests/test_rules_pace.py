@@ -9,6 +9,8 @@ from game.core.competitor import rival_window
 from game.core.errors import IllegalAction
 from game.core.model import Audience, Pace
 from game.core.scoring import outcome
+from game.debrief.phrasing import headline
+from game.ui.i18n import Translator
 from tests.builders import broadcast, make_scenario, make_signal
 
 # 0 (root) -> 1 -> 2 -> 3 (a chain); 0 -> 4 -> 5 (a second branch)
@@ -156,6 +158,18 @@ def test_the_rival_drops_a_rumour_and_it_fades():
     assert state.faded[0] and state.over  # nothing was left to decide
     assert any(e.kind == "faded" for e in state.log)
     assert outcome(state, 0).points == 0 and outcome(state, 0).competitor_turn is None
+    assert outcome(state, 0).faded
+    for language, words in (("en", "dropped"), ("fr", "abandonnée")):  # the results and debrief say so
+        assert words in headline(outcome(state, 0), Translator(language))
+        assert words in signal_timeline_mark(state, language)
+
+
+def signal_timeline_mark(state, language: str) -> str:
+    from game.debrief.timeline import signal_timeline
+
+    turn = signal_timeline(state, 0).faded
+    assert turn is not None
+    return Translator(language).tr("debrief.mark.faded", turn=turn)
 
 
 def test_a_faded_rumour_cannot_be_passed_on():

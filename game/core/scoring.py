@@ -38,6 +38,7 @@ class SignalOutcome:
     exposed: bool
     leaks: int
     fidelity: float | None
+    faded: bool = False  # a rumour the rival looked into and dropped: it is out of play
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -80,6 +81,7 @@ def outcome(state: GameState, signal: int) -> SignalOutcome:
         exposed=bool(state.exposed[signal]),
         leaks=int(state.leaks[signal]),
         fidelity=None if fidelity is None else round(fidelity, 3),
+        faded=bool(state.faded[signal]),
     )
 
 

@@ -48,6 +48,7 @@ def timeline_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, si
         (timeline.exploited, "-", TEAM_COLOUR, "debrief.mark.exploited"),
         (timeline.rival, "-", RIVAL_COLOUR, "debrief.mark.rival"),
         (timeline.exposed, "-.", "#0072B2", "debrief.mark.exposed"),
+        (timeline.faded, ":", "#0072B2", "debrief.mark.faded"),
     ]
     for turn, style, colour, key in marks:
         if turn is not None:

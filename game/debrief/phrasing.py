@@ -20,6 +20,8 @@ def headline(outcome: SignalOutcome, tr: Translator) -> str:
         return tr.tr("debrief.headline.rumour_exploited", turn=exploited)
     if outcome.exposed:
         return tr.tr("debrief.headline.exposed")
+    if outcome.faded:
+        return tr.tr("debrief.headline.faded")
     if exploited is None:
         return (
             tr.tr("debrief.headline.not_exploited")

@@ -71,6 +71,7 @@ def _signal(team: TeamDebrief, signal: SignalDebrief, language: str) -> dict:
             "exploited": timeline.exploited,
             "rival": timeline.rival,
             "exposed": timeline.exposed,
+            "faded": timeline.faded,
         },
         "path": [_hop(scenario, hop) for hop in signal.path.hops],
         "path_end": _id(scenario, signal.path.end),

@@ -50,7 +50,13 @@ def timeline_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: Si
     )
     timeline, counts = signal.timeline, reached(signal)
     lines = [(headline(signal.outcome, app.translator), True)]
-    for key, turn in (("exploited", timeline.exploited), ("rival", timeline.rival), ("exposed", timeline.exposed)):
+    marks = (
+        ("exploited", timeline.exploited),
+        ("rival", timeline.rival),
+        ("exposed", timeline.exposed),
+        ("faded", timeline.faded),
+    )
+    for key, turn in marks:
         if turn is not None:
             lines.append((app.tr(f"debrief.mark.{key}", turn=turn), False))
     lines.append((app.tr("debrief.axis.knowers"), True))

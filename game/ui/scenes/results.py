@@ -25,6 +25,8 @@ def outcome_phrase(app, result: SignalOutcome) -> str:  # noqa: ANN001 - App
             if result.exploited_turn is not None
             else "exposed"
             if result.exposed
+            else "faded"
+            if result.faded
             else "rumour_ignored"
         )
         return app.tr(f"ui.results.{key}")
