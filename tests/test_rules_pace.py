@@ -161,7 +161,7 @@ def test_the_rival_drops_a_rumour_and_it_fades():
     assert outcome(state, 0).faded
     for language, words in (("en", "dropped"), ("fr", "abandonnée")):  # the results and debrief say so
         assert words in headline(outcome(state, 0), Translator(language))
-        assert words in signal_timeline_mark(state, language)
+        assert words in signal_timeline_mark(state, language).lower()
 
 
 def signal_timeline_mark(state, language: str) -> str:
