@@ -145,8 +145,27 @@ class Session:
             if not team.state.over:
                 rules.apply(team.state, InjectEvent(event))
 
+    def last_finished_turn(self) -> int:
+        """The last turn any team still playing has finished: where `end_game` stops every team."""
+        return max((team.state.turn for team in self.teams if not team.state.over), default=1) - 1
+
     def end_game(self) -> None:
-        """The facilitator stops the game here, for the debrief."""
+        """The facilitator stops the game here, for the debrief, at the same turn for every team.
+
+        That turn is the last one any team has finished: a team still to play it
+        this round (hot-seat) ends it with the moves it made; a turn no team has
+        finished is not played. Each team's work under way and the rival are then
+        settled by `rules.end_early`.
+        """
+        if self.ended:
+            return
+        playing = [team.state for team in self.teams if not team.state.over]
+        last = self.last_finished_turn()
+        for state in playing:
+            while not state.over and state.turn <= last:
+                rules.end_turn(state)
+            if not state.over:
+                rules.end_early(state)
         self.ended = True
 
     # ------------------------------------------------------------ standings
@@ -220,7 +239,8 @@ class Session:
                     rules.apply(team.state, action_from_dict(data, scenario))
                 team.planned = bool(saved.get("planned", False))
             session.active = int(record.get("active", 0))
-            session.ended = bool(record.get("ended", False))
+            if record.get("ended", False):
+                session.end_game()
         except (KeyError, TypeError, ValueError, IndexError) as problem:
             raise SessionError(f"the save is damaged ({type(problem).__name__}: {problem})") from None
         except IllegalAction as refusal:
