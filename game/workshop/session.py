@@ -9,7 +9,7 @@ these methods, and a session saves as its teams' action logs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from game.core import phrases, rules
@@ -41,6 +41,7 @@ class Team:
     colour: int  # index into the UI's colour-blind-safe palette
     state: GameState
     planned: bool = False  # has ended its planning for the current turn
+    pending: list[tuple[int, int]] = field(default_factory=list)  # (turn, event): injected, fired on reaching turn
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class Session:
         team = self.active_team()
         team.planned = True
         if self.mode != "simultaneous" and not team.state.over:
-            rules.end_turn(team.state)
+            self._end_turn(team)
         following = self._next_unplanned()
         if following is not None:
             self.active = following
@@ -124,7 +125,7 @@ class Session:
         if self.mode == "simultaneous":
             for other in self.teams:
                 if not other.state.over:
-                    rules.end_turn(other.state)
+                    self._end_turn(other)
         for other in self.teams:
             other.planned = False
         self.active = self._first_playing()
@@ -139,11 +140,31 @@ class Session:
     def _first_playing(self) -> int:
         return next((i for i, t in enumerate(self.teams) if not t.state.over), 0)
 
-    def inject(self, event: int) -> None:
-        """The facilitator fires an event for every team still playing."""
-        for team in self.teams:
+    def _end_turn(self, team: Team) -> None:
+        """Resolve the team's turn, then fire the injected events waiting for the turn it has reached."""
+        rules.end_turn(team.state)
+        due = [(turn, event) for turn, event in team.pending if turn <= team.state.turn]
+        team.pending = [waiting for waiting in team.pending if waiting not in due]
+        for _, event in due:
             if not team.state.over:
                 rules.apply(team.state, InjectEvent(event))
+
+    def inject(self, event: int) -> None:
+        """The facilitator fires an event for every team still playing, on the same turn for all.
+
+        That turn is the latest any team has reached: in hot-seat, a team still
+        planning the turn before meets the event as its next turn begins.
+        """
+        playing = [team for team in self.teams if not team.state.over]
+        if not playing:
+            return
+        rules.check(playing[0].state, InjectEvent(event))  # an unknown event is refused before any team gets it
+        turn = max(team.state.turn for team in playing)
+        for team in playing:
+            if team.state.turn == turn:
+                rules.apply(team.state, InjectEvent(event))
+            else:
+                team.pending.append((turn, event))
 
     def last_finished_turn(self) -> int:
         """The last turn any team still playing has finished: where `end_game` stops every team."""
@@ -159,13 +180,13 @@ class Session:
         """
         if self.ended:
             return
-        playing = [team.state for team in self.teams if not team.state.over]
+        playing = [team for team in self.teams if not team.state.over]
         last = self.last_finished_turn()
-        for state in playing:
-            while not state.over and state.turn <= last:
-                rules.end_turn(state)
-            if not state.over:
-                rules.end_early(state)
+        for team in playing:
+            while not team.state.over and team.state.turn <= last:
+                self._end_turn(team)
+            if not team.state.over:
+                rules.end_early(team.state)
         self.ended = True
 
     # ------------------------------------------------------------ standings
@@ -208,6 +229,7 @@ class Session:
                     "name": team.name,
                     "colour": team.colour,
                     "planned": team.planned,
+                    "pending": [list(waiting) for waiting in team.pending],
                     "actions": [a.to_dict(self.scenario) for a in team.state.actions],
                 }
                 for team in self.teams
@@ -238,6 +260,7 @@ class Session:
                 for data in saved["actions"]:
                     rules.apply(team.state, action_from_dict(data, scenario))
                 team.planned = bool(saved.get("planned", False))
+                team.pending = [(int(turn), int(event)) for turn, event in saved.get("pending", [])]
             session.active = int(record.get("active", 0))
             if record.get("ended", False):
                 session.end_game()
