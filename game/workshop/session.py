@@ -10,6 +10,7 @@ these methods, and a session saves as its teams' action logs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 from game.core import phrases, rules
@@ -65,6 +66,7 @@ class Session:
     turn_seconds: int | None = None  # optional planning timer per team, enforced by the UI
     active: int = 0  # index of the team planning now
     ended: bool = False  # the facilitator ended the game early
+    started_at: str = ""  # when the game was set up (ISO, to the millisecond): names its autosave; "" in older saves
 
     @classmethod
     def start(
@@ -77,6 +79,7 @@ class Session:
         mode: Mode = "hotseat",
         turn_seconds: int | None = None,
         colours: list[int] | None = None,
+        started_at: str | None = None,
     ) -> Session:
         if not 1 <= len(team_names) <= MAX_TEAMS:
             raise SessionError(f"a session has 1 to {MAX_TEAMS} teams, not {len(team_names)}")
@@ -89,7 +92,8 @@ class Session:
         teams = [
             Team(name, colour, rules.new_game(scenario, seed, difficulty)) for name, colour in zip(team_names, colours)
         ]
-        return cls(scenario, seed, difficulty, mode, teams, turn_seconds)
+        started_at = datetime.now().isoformat(timespec="milliseconds") if started_at is None else started_at
+        return cls(scenario, seed, difficulty, mode, teams, turn_seconds, started_at=started_at)
 
     # ------------------------------------------------------------ play
 
@@ -224,6 +228,7 @@ class Session:
             "turn_seconds": self.turn_seconds,
             "active": self.active,
             "ended": self.ended,
+            "started_at": self.started_at,
             "teams": [
                 {
                     "name": team.name,
@@ -255,6 +260,7 @@ class Session:
                 mode=record["mode"],
                 turn_seconds=record.get("turn_seconds"),
                 colours=[int(t["colour"]) for t in teams],
+                started_at=str(record.get("started_at", "")),
             )
             for team, saved in zip(session.teams, teams):
                 for data in saved["actions"]:
