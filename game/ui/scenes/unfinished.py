@@ -20,7 +20,8 @@ from game.ui.scenes.form import FormScene
 from game.ui.scenes.scroll import ScrollList
 
 MARGIN = 64  # px at 1280×720
-ROW_H, GAP, DELETE_W, BUTTON_W, BUTTON_H = 50, 8, 230, 260, 56
+ROW_H, GAP, DELETE_W, BUTTON_W, BUTTON_H = 50, 8, 200, 260, 56
+NOTE_LINES = 2  # room for the note under the title
 
 
 class UnfinishedScene(FormScene):
@@ -40,7 +41,7 @@ class UnfinishedScene(FormScene):
     def build(self) -> None:
         app, px = self.app, self.app.px
         width, height = app.size
-        self.list_top = px(MARGIN) + app.font(40, True).get_linesize() + app.font(20).get_linesize() * 2 + px(24)
+        self.list_top = px(MARGIN) + app.font(40, True).get_linesize() + self._note_height() + px(24)
         bottom = height - px(MARGIN) - px(BUTTON_H)
         self.message_top = bottom - app.font(18).get_linesize() * 2 - px(16)
         area = pygame.Rect(px(MARGIN), self.list_top, width - 2 * px(MARGIN), self.message_top - self.list_top)
@@ -50,7 +51,12 @@ class UnfinishedScene(FormScene):
             resume = pygame.Rect(whole.left, whole.top, whole.width - px(DELETE_W) - px(GAP), whole.height)
             label = draw.fit(self._label(entry), app.font(20), resume.width - px(30))
             self.button(
-                resume, label, lambda entry=entry: self.resume(entry), object_id="@choice", container=rows.container
+                resume,
+                label,
+                lambda entry=entry: self.resume(entry),
+                tooltip=self._label(entry),
+                object_id="@choice",
+                container=rows.container,
             )
             confirming = entry.path == self.confirming
             self.button(
@@ -62,10 +68,14 @@ class UnfinishedScene(FormScene):
             )
         self.button(pygame.Rect(px(MARGIN), bottom, px(BUTTON_W), px(BUTTON_H)), app.tr("ui.back"), lambda: Pop())
 
+    def _note_height(self) -> int:
+        font = self.app.font(20)
+        return font.get_linesize() + round(font.get_linesize() * 1.25) * (NOTE_LINES - 1)
+
     def _label(self, entry: SaveEntry) -> str:
         app = self.app
         return app.tr(
-            "ui.load.entry",
+            "ui.unfinished.entry",
             scenario=title_of(app, entry.scenario_id),
             teams=", ".join(entry.teams),
             turn=entry.turn,
@@ -104,7 +114,7 @@ class UnfinishedScene(FormScene):
         title = draw.line(
             surface, app.tr("ui.unfinished.title"), app.font(40, True), colours.text, (px(MARGIN), px(MARGIN) - px(20))
         )
-        note = pygame.Rect(px(MARGIN), title.bottom + px(8), width - 2 * px(MARGIN), app.font(20).get_linesize() * 2)
+        note = pygame.Rect(px(MARGIN), title.bottom + px(8), width - 2 * px(MARGIN), self._note_height())
         draw.paragraph(surface, app.tr("ui.unfinished.note"), app.font(20), colours.text_dim, note)
         if self.problem:
             box = pygame.Rect(px(MARGIN), self.message_top, width - 2 * px(MARGIN), app.font(18).get_linesize() * 2)
