@@ -12,11 +12,11 @@ from pathlib import Path
 import pygame
 
 from game.ui import flow
-from game.ui.catalog import title_of
 from game.ui.saves import SaveEntry, SaveError, delete_autosave, interrupted_games, load_session
 from game.ui.scene import Pop, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
+from game.ui.scenes.load import entry_facts
 from game.ui.scenes.scroll import ScrollList
 
 MARGIN = 64  # px at 1280×720
@@ -74,14 +74,7 @@ class UnfinishedScene(FormScene):
 
     def _label(self, entry: SaveEntry) -> str:
         app = self.app
-        return app.tr(
-            "ui.unfinished.entry",
-            scenario=title_of(app, entry.scenario_id),
-            teams=", ".join(entry.teams),
-            turn=entry.turn,
-            mode=app.tr(f"ui.mode.{entry.mode}"),
-            saved=entry.saved_minute,
-        )
+        return app.tr("ui.unfinished.entry", **entry_facts(app, entry))
 
     def resume(self, entry: SaveEntry) -> Transition | None:
         try:
