@@ -117,6 +117,10 @@ PLAYS_OUT = _t(
     "Nothing left to decide: the work under way plays out by itself until the end.",
     "Plus rien à décider : le travail en cours se poursuit seul jusqu'à la fin.",
 )
+ENDED_EARLY = _t(
+    "The game is ended after turn {turn}: work under way counts for the share done, the rival finishes what it would have.",
+    "La partie est arrêtée après le tour {turn} : le travail en cours compte pour la part faite, le concurrent finit ce qu'il aurait fini.",
+)
 ABSENCE = _t("{person} is away (turns: {duration}).", "{person} est absent(e) (tours : {duration}).")
 REORG = _t("{person} now reports to {manager}.", "{person} dépend désormais de {manager}.")
 ASKED = _t(

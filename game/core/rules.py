@@ -43,6 +43,7 @@ __all__ = [  # the one door: callers import these from rules, wherever they live
     "actions_for",
     "apply",
     "check",
+    "end_early",
     "end_turn",
     "exploit_candidates",
     "is_legal",
@@ -134,6 +135,23 @@ def end_turn(state: GameState) -> list[LogEntry]:
         state.log.append(LogEntry(state.turn, phrases.PLAYS_OUT, kind="event"))
         while not state.over:
             _resolve(state)
+    return state.log[before:]
+
+
+def end_early(state: GameState) -> list[LogEntry]:
+    """The facilitator ends the game before its last turn: the turn being planned is not played.
+
+    What the turns played earned stands; work under way scores the share of its
+    effort done (scoring.outcome); the rival still exploits every signal its drawn
+    timetable reaches within the game's length (competitor.finish_rival).
+    """
+    if state.over:
+        raise IllegalAction(phrases.GAME_OVER)
+    before = len(state.log)
+    state.over = True
+    state.ended_turn = state.turn - 1
+    finish_rival(state)
+    state.log.append(LogEntry(state.ended_turn, phrases.ENDED_EARLY.format(turn=state.ended_turn), kind="event"))
     return state.log[before:]
 
 

@@ -119,6 +119,7 @@ class GameState:
     log: list[LogEntry] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)  # every applied action, EndTurn included
     min_action_points: int = 0  # lowest action points ever seen (an invariant check)
+    ended_turn: int | None = None  # last turn played when the game was ended early (rules.end_early), else None
 
     @property
     def size(self) -> int:

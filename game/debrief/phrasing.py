@@ -16,6 +16,8 @@ from game.ui.i18n import Translator
 def headline(outcome: SignalOutcome, tr: Translator) -> str:
     """What a player reads first: "won by 3 turns", "beaten by 2 turns", "rumour exposed"..."""
     exploited, rival, margin = outcome.exploited_turn, outcome.competitor_turn, outcome.margin
+    if outcome.share is not None:
+        return tr.tr("debrief.headline.under_way", percent=round(outcome.share * 100), turn=outcome.due_turn)
     if exploited is not None and not outcome.genuine:
         return tr.tr("debrief.headline.rumour_exploited", turn=exploited)
     if outcome.exposed:

@@ -6,6 +6,7 @@ The game is autosaved when it opens and after every team's turn, solo too, so
 a crash loses at most the turn being planned; a finished game is kept as an
 ordinary save and its autosave cleared. Leaving a game from the pause menu keeps
 the autosave: the menu offers to resume it, so a mistaken click loses nothing.
+Each game has its own autosave, so starting another never discards one.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def finish(session: Session) -> None:
 
     try:
         save_session(session)
-        clear_autosave()
+        clear_autosave(session)
     except OSError as error:
         log.warning("could not keep the finished game: %s", error)
         keep(session)

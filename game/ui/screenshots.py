@@ -3,12 +3,14 @@
 The games shown are real: bots play a three-team workshop of the example
 scenario for a few rounds (and to the end for the results). Saves go to a
 temporary folder with one readable and one damaged file, so the load screen
-shows both cases without touching the player's own saves.
+shows both cases, and two unfinished games' autosaves for the list of unfinished
+games, without touching the player's own saves.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -19,7 +21,7 @@ import pygame
 from game.core.bots import BOTS
 from game.ui.app import App
 from game.ui.catalog import playable
-from game.ui.saves import save_session, saves_dir
+from game.ui.saves import autosave, save_session, saves_dir
 from game.ui.scene import Scene
 from game.ui.storage import DATA_DIR_VARIABLE
 from game.workshop.session import Session
@@ -56,12 +58,14 @@ def _screens(app: App, mid: Session, done: Session) -> Iterator[tuple[str, Calla
     from game.ui.scenes.results import ResultsScene
     from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.solo import SoloSetupScene
+    from game.ui.scenes.unfinished import UnfinishedScene
     from game.ui.scenes.workshop import WorkshopSetupScene
 
     yield "settings", lambda: SettingsScene(app)
     yield "solo_setup", lambda: SoloSetupScene(app)
     yield "workshop_setup", lambda: WorkshopSetupScene(app)
     yield "load", lambda: LoadScene(app)
+    yield "unfinished", lambda: UnfinishedScene(app)
     yield "curtain", lambda: CurtainScene(app, mid)
     yield "leaderboard", lambda: LeaderboardScene(app, mid, then=lambda: None)
     yield "results", lambda: ResultsScene(app, done)
@@ -150,6 +154,8 @@ def _sample_saves(session: Session) -> Iterator[None]:
         os.environ[DATA_DIR_VARIABLE] = folder
         try:
             save_session(session, "workshop-evening")
+            autosave(session)
+            autosave(dataclasses.replace(session, started_at="2026-11-28T17:30:00.000"))  # another unfinished game
             (saves_dir() / "half-written.json").write_text('{"kind": "session", "teams": [', encoding="utf-8")
             yield
         finally:

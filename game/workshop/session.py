@@ -9,7 +9,8 @@ these methods, and a session saves as its teams' action logs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 from game.core import phrases, rules
@@ -41,6 +42,7 @@ class Team:
     colour: int  # index into the UI's colour-blind-safe palette
     state: GameState
     planned: bool = False  # has ended its planning for the current turn
+    pending: list[tuple[int, int]] = field(default_factory=list)  # (turn, event): injected, fired on reaching turn
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Session:
     turn_seconds: int | None = None  # optional planning timer per team, enforced by the UI
     active: int = 0  # index of the team planning now
     ended: bool = False  # the facilitator ended the game early
+    started_at: str = ""  # when the game was set up (ISO, to the millisecond): names its autosave; "" in older saves
 
     @classmethod
     def start(
@@ -76,6 +79,7 @@ class Session:
         mode: Mode = "hotseat",
         turn_seconds: int | None = None,
         colours: list[int] | None = None,
+        started_at: str | None = None,
     ) -> Session:
         if not 1 <= len(team_names) <= MAX_TEAMS:
             raise SessionError(f"a session has 1 to {MAX_TEAMS} teams, not {len(team_names)}")
@@ -88,7 +92,8 @@ class Session:
         teams = [
             Team(name, colour, rules.new_game(scenario, seed, difficulty)) for name, colour in zip(team_names, colours)
         ]
-        return cls(scenario, seed, difficulty, mode, teams, turn_seconds)
+        started_at = datetime.now().isoformat(timespec="milliseconds") if started_at is None else started_at
+        return cls(scenario, seed, difficulty, mode, teams, turn_seconds, started_at=started_at)
 
     # ------------------------------------------------------------ play
 
@@ -116,7 +121,7 @@ class Session:
         team = self.active_team()
         team.planned = True
         if self.mode != "simultaneous" and not team.state.over:
-            rules.end_turn(team.state)
+            self._end_turn(team)
         following = self._next_unplanned()
         if following is not None:
             self.active = following
@@ -124,7 +129,7 @@ class Session:
         if self.mode == "simultaneous":
             for other in self.teams:
                 if not other.state.over:
-                    rules.end_turn(other.state)
+                    self._end_turn(other)
         for other in self.teams:
             other.planned = False
         self.active = self._first_playing()
@@ -139,14 +144,53 @@ class Session:
     def _first_playing(self) -> int:
         return next((i for i, t in enumerate(self.teams) if not t.state.over), 0)
 
-    def inject(self, event: int) -> None:
-        """The facilitator fires an event for every team still playing."""
-        for team in self.teams:
+    def _end_turn(self, team: Team) -> None:
+        """Resolve the team's turn, then fire the injected events waiting for the turn it has reached."""
+        rules.end_turn(team.state)
+        due = [(turn, event) for turn, event in team.pending if turn <= team.state.turn]
+        team.pending = [waiting for waiting in team.pending if waiting not in due]
+        for _, event in due:
             if not team.state.over:
                 rules.apply(team.state, InjectEvent(event))
 
+    def inject(self, event: int) -> None:
+        """The facilitator fires an event for every team still playing, on the same turn for all.
+
+        That turn is the latest any team has reached: in hot-seat, a team still
+        planning the turn before meets the event as its next turn begins.
+        """
+        playing = [team for team in self.teams if not team.state.over]
+        if not playing:
+            return
+        rules.check(playing[0].state, InjectEvent(event))  # an unknown event is refused before any team gets it
+        turn = max(team.state.turn for team in playing)
+        for team in playing:
+            if team.state.turn == turn:
+                rules.apply(team.state, InjectEvent(event))
+            else:
+                team.pending.append((turn, event))
+
+    def last_finished_turn(self) -> int:
+        """The last turn any team still playing has finished: where `end_game` stops every team."""
+        return max((team.state.turn for team in self.teams if not team.state.over), default=1) - 1
+
     def end_game(self) -> None:
-        """The facilitator stops the game here, for the debrief."""
+        """The facilitator stops the game here, for the debrief, at the same turn for every team.
+
+        That turn is the last one any team has finished: a team still to play it
+        this round (hot-seat) ends it with the moves it made; a turn no team has
+        finished is not played. Each team's work under way and the rival are then
+        settled by `rules.end_early`.
+        """
+        if self.ended:
+            return
+        playing = [team for team in self.teams if not team.state.over]
+        last = self.last_finished_turn()
+        for team in playing:
+            while not team.state.over and team.state.turn <= last:
+                self._end_turn(team)
+            if not team.state.over:
+                rules.end_early(team.state)
         self.ended = True
 
     # ------------------------------------------------------------ standings
@@ -184,11 +228,13 @@ class Session:
             "turn_seconds": self.turn_seconds,
             "active": self.active,
             "ended": self.ended,
+            "started_at": self.started_at,
             "teams": [
                 {
                     "name": team.name,
                     "colour": team.colour,
                     "planned": team.planned,
+                    "pending": [list(waiting) for waiting in team.pending],
                     "actions": [a.to_dict(self.scenario) for a in team.state.actions],
                 }
                 for team in self.teams
@@ -214,13 +260,16 @@ class Session:
                 mode=record["mode"],
                 turn_seconds=record.get("turn_seconds"),
                 colours=[int(t["colour"]) for t in teams],
+                started_at=str(record.get("started_at", "")),
             )
             for team, saved in zip(session.teams, teams):
                 for data in saved["actions"]:
                     rules.apply(team.state, action_from_dict(data, scenario))
                 team.planned = bool(saved.get("planned", False))
+                team.pending = [(int(turn), int(event)) for turn, event in saved.get("pending", [])]
             session.active = int(record.get("active", 0))
-            session.ended = bool(record.get("ended", False))
+            if record.get("ended", False):
+                session.end_game()
         except (KeyError, TypeError, ValueError, IndexError) as problem:
             raise SessionError(f"the save is damaged ({type(problem).__name__}: {problem})") from None
         except IllegalAction as refusal:

@@ -3,8 +3,9 @@
 Buttons and keys choose the team (T), the signal (S) and the view (1–5:
 timeline, path, contrasts, comparison, questions); in the comparison, the
 what-if's turn and strategy can be changed. "Export report" writes the HTML,
-CSV and JSON into a new folder under the player's data folder and says where;
-"Back" (or Escape) returns to the previous screen.
+CSV and JSON into a new folder under "Signal Race" in the player's Documents
+and says where; "Open folder" (or O) then shows it in the file manager. "Back"
+(or Escape) returns to the previous screen.
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ import pygame
 from game.core.bots import BOTS
 from game.debrief.build import Debrief, debrief_of_session
 from game.debrief.compare import Alternative, what_if
-from game.debrief.export import write_report
+from game.debrief.export import ReportFiles, write_report
 from game.ui.debrief import panels
+from game.ui.opener import open_folder
 from game.ui.scene import Pop, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
-from game.ui.storage import data_dir
+from game.ui.storage import reports_dir
 
 VIEWS = ("timeline", "path", "contrasts", "compare", "questions")
-REPORTS_FOLDER = "reports"  # under the player's data folder
 MARGIN = 28  # design px
 ROW_H = 46  # design px: height of a row of buttons
 VIEW_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3, pygame.K_5: 4}
@@ -44,6 +45,7 @@ class DebriefScene(FormScene):
         self.charts: dict[tuple, pygame.Surface] = {}
         self.status = ""
         self.exporting = False
+        self.exported: ReportFiles | None = None
 
     # ------------------------------------------------------------ layout
 
@@ -87,6 +89,9 @@ class DebriefScene(FormScene):
         self.button(back, app.tr("debrief.screen.back"), lambda: Pop())
         export = pygame.Rect(back.left - px(12) - px(280), bottom, px(280), px(ROW_H))
         self.button(export, app.tr("debrief.screen.export"), self.export, object_id="#primary")
+        if self.exported is not None:
+            opener = pygame.Rect(export.left - px(12) - px(240), bottom, px(240), px(ROW_H))
+            self.button(opener, app.tr("debrief.screen.open_folder"), self.open_folder)
         if VIEWS[self.view] == "compare":
             self._what_if_buttons()
 
@@ -163,14 +168,20 @@ class DebriefScene(FormScene):
         if self.exporting:
             self.exporting = False
             stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
-            folder = data_dir() / REPORTS_FOLDER / f"{self.debrief.scenario.id}_{stamp}"
             try:
+                folder = reports_dir() / f"{self.debrief.scenario.id}_{stamp}"
                 files = write_report(self.debrief, folder, self.app.translator.language)
                 self.status = self.app.tr("debrief.screen.exported", folder=str(files.folder))
                 self.exported = files
+                self.rebuild()  # the "Open folder" button appears
             except OSError as error:
                 self.status = self.app.tr("debrief.screen.export_failed", error=error.strerror or str(error))
         return None
+
+    def open_folder(self) -> None:
+        """Show the exported report's folder in the file manager, or say where it is when that cannot be done."""
+        if self.exported is not None and not open_folder(self.exported.folder):
+            self.status = self.app.tr("debrief.screen.open_failed", folder=str(self.exported.folder))
 
     # ------------------------------------------------------------ keys
 
@@ -184,6 +195,8 @@ class DebriefScene(FormScene):
             self.show(VIEW_KEYS[event.key])
         elif event.key == pygame.K_e:
             self.export()
+        elif event.key == pygame.K_o and self.exported is not None:
+            self.open_folder()
         else:
             return super().handle_key(event)
         return None
@@ -204,12 +217,19 @@ class DebriefScene(FormScene):
         bottom = surface.get_height() - px(MARGIN) - px(ROW_H)
         note = self.status or app.tr("debrief.screen.keys")
         room = pygame.Rect(
-            px(MARGIN), bottom, surface.get_width() - px(MARGIN) - px(520) - px(MARGIN), px(ROW_H) + px(MARGIN)
+            px(MARGIN),
+            bottom,
+            surface.get_width() - px(MARGIN) - px(self._buttons_w()) - px(MARGIN),
+            px(ROW_H) + px(MARGIN),
         )
         draw.paragraph(
             surface, note, app.font(16), app.palette.text if self.status else app.palette.text_dim, room, 1.1
         )
         super().draw(surface)
+
+    def _buttons_w(self) -> int:
+        """Design px the buttons at the foot take from the right (Back, Export, and Open folder once exported)."""
+        return 520 + (252 if self.exported is not None else 0)
 
     def _draw_view(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         team = self.debrief.teams[self.team]

@@ -146,11 +146,11 @@ class ConfirmEndScene(_Overlay):
         title = self.heading(surface, "ui.end.title")
         app = self.app
         area = pygame.Rect(
-            app.px(MARGIN * 3), title.bottom + app.px(30), surface.get_width() - app.px(MARGIN * 6), app.px(120)
+            app.px(MARGIN * 3), title.bottom + app.px(30), surface.get_width() - app.px(MARGIN * 6), app.px(200)
         )
         draw.paragraph(
             surface,
-            app.tr("ui.end.note", turn=self.session.turn, turns=self.session.scenario.turns),
+            app.tr("ui.end.note", turn=self.session.last_finished_turn(), turns=self.session.scenario.turns),
             app.font(24),
             app.palette.text_dim,
             area,

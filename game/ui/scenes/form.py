@@ -35,6 +35,7 @@ class FormScene(Scene):
         self.elements: list[UIElement] = []
         self.focusables: list[UIElement] = []
         self.actions: dict[UIElement, Action] = {}
+        self.scroll_lists: list = []  # ScrollList panes of this screen: focus scrolls their rows into view
         self.focus = 0
 
     # ------------------------------------------------------------ building
@@ -50,7 +51,7 @@ class FormScene(Scene):
     def leave(self) -> None:
         for element in self.elements:
             element.kill()
-        self.elements, self.focusables, self.actions = [], [], {}
+        self.elements, self.focusables, self.actions, self.scroll_lists = [], [], {}, []
 
     def button(
         self,
@@ -62,6 +63,7 @@ class FormScene(Scene):
         enabled: bool = True,
         selected: bool = False,
         object_id: str | None = None,
+        container=None,  # noqa: ANN001 - a pygame_gui container (a ScrollList's), `rect` then relative to it
     ) -> UIButton:
         widget = UIButton(
             rect,
@@ -69,6 +71,7 @@ class FormScene(Scene):
             manager=self.app.ui,
             tool_tip_text=tooltip,
             object_id=ObjectID(object_id=object_id) if object_id else None,
+            container=container,
         )
         if selected:
             widget.select()
@@ -146,11 +149,18 @@ class FormScene(Scene):
     def _sync_text_focus(self) -> None:
         """Typing goes to a focused text entry; any other focus takes it away from entries."""
         focused = self.focused
+        for pane in self.scroll_lists:
+            if pane.holds(focused):
+                pane.reveal(focused)
         self.app.ui.set_focus_set(focused if isinstance(focused, UITextEntryLine) else None)
 
     def draw_focus(self, surface: pygame.Surface) -> None:
-        if self.focused is not None:
-            draw.focus_ring(surface, self.focused.rect, self.app.palette.focus, max(3, self.app.px(3)))
+        if self.focused is None:
+            return
+        panes = [pane.area for pane in self.scroll_lists if pane.holds(self.focused)]
+        surface.set_clip(panes[0].inflate(8, 8) if panes else None)  # a row scrolled out of its list shows no ring
+        draw.focus_ring(surface, self.focused.rect, self.app.palette.focus, max(3, self.app.px(3)))
+        surface.set_clip(None)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_focus(surface)

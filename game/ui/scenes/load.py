@@ -16,6 +16,17 @@ ROW_H, BUTTON_W, BUTTON_H = 50, 260, 56
 MAX_ROWS = 8  # the newest saves; older ones stay on disk
 
 
+def entry_facts(app, entry: SaveEntry) -> dict[str, object]:  # noqa: ANN001 - App
+    """What a list of saves says of a readable one: scenario, teams, turn, mode and when it was saved."""
+    return {
+        "scenario": title_of(app, entry.scenario_id),
+        "teams": ", ".join(entry.teams),
+        "turn": entry.turn,
+        "mode": app.tr(f"ui.mode.{entry.mode}"),
+        "saved": entry.saved_minute,
+    }
+
+
 class LoadScene(FormScene):
     def __init__(self, app):  # noqa: ANN001 - App
         super().__init__(app)
@@ -43,14 +54,7 @@ class LoadScene(FormScene):
         app = self.app
         if entry.problem is not None:
             return app.tr("ui.load.damaged", file=entry.path.name)
-        return app.tr(
-            "ui.load.entry",
-            scenario=title_of(app, entry.scenario_id),
-            teams=", ".join(entry.teams),
-            turn=entry.turn,
-            mode=app.tr(f"ui.mode.{entry.mode}"),
-            saved=entry.saved_minute,
-        )
+        return app.tr("ui.load.entry", **entry_facts(app, entry))
 
     def _problem(self, entry: SaveEntry) -> str:
         """Why the file cannot be loaded, in the player's language."""

@@ -1,7 +1,9 @@
 """The main menu: solo practice, workshop, load a saved game, settings, quit; the shipped scenarios beside it.
 
-When the autosave holds an unfinished game (the window was closed, the
-machine stopped or the game crashed), the first choice is to resume it.
+When an autosave holds an unfinished game (the window was closed, the
+machine stopped, the game crashed, or another game was started meanwhile), the
+first choice is to resume it; with several, that choice lists them all
+(UnfinishedScene), to resume or delete any.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.catalog import shipped_catalog, title_of
-from game.ui.saves import SaveEntry, SaveError, interrupted_game, load_session
+from game.ui.saves import SaveEntry, SaveError, interrupted_games, load_session
 from game.ui.scene import Push, Quit, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
@@ -24,24 +26,29 @@ class MenuScene(FormScene):
 
     def __init__(self, app):  # noqa: ANN001 - App
         super().__init__(app)
-        self.interrupted: SaveEntry | None = None
+        self.unfinished: list[SaveEntry] = []  # every unfinished game's autosave, newest first
+        self.interrupted: SaveEntry | None = None  # the newest of them
         self.problem: str | None = None  # why the interrupted game could not be resumed
 
     def enter(self) -> None:
         try:
-            self.interrupted = interrupted_game()
+            self.unfinished = interrupted_games()
         except OSError:  # an unreadable data folder: play on without the offer
-            self.interrupted = None
+            self.unfinished = []
+        self.interrupted = self.unfinished[0] if self.unfinished else None
         super().enter()
 
     def build(self) -> None:
         from game.ui.scenes.load import LoadScene
         from game.ui.scenes.settings import SettingsScene
         from game.ui.scenes.solo import SoloSetupScene
+        from game.ui.scenes.unfinished import UnfinishedScene
         from game.ui.scenes.workshop import WorkshopSetupScene
 
         app, px = self.app, self.app.px
-        entries = [("ui.menu.resume", self.resume)] if self.interrupted else []
+        entries = [("ui.menu.resume", self.resume)] if len(self.unfinished) == 1 else []
+        if len(self.unfinished) > 1:
+            entries = [("ui.menu.resume_some", lambda: Push(UnfinishedScene(app)))]
         entries += [
             ("ui.menu.solo", lambda: Push(SoloSetupScene(app))),
             ("ui.menu.workshop", lambda: Push(WorkshopSetupScene(app))),
@@ -52,7 +59,8 @@ class MenuScene(FormScene):
         top = self._buttons_top()
         for index, (key, action) in enumerate(entries):
             rect = pygame.Rect(px(MARGIN), top + index * px(BUTTON_H + GAP), px(BUTTON_W), px(BUTTON_H))
-            self.button(rect, app.tr(key), action, object_id="#primary" if key == "ui.menu.resume" else None)
+            label = app.tr(key, count=len(self.unfinished)) if key == "ui.menu.resume_some" else app.tr(key)
+            self.button(rect, label, action, object_id="#primary" if key.startswith("ui.menu.resume") else None)
 
     def resume(self) -> Transition | None:
         """Open the interrupted game where its autosave left it (the end of the last turn played)."""
@@ -77,7 +85,8 @@ class MenuScene(FormScene):
             return None
         entry, app = self.interrupted, self.app
         return app.tr(
-            "ui.menu.resume_note",
+            "ui.menu.unfinished_note" if len(self.unfinished) > 1 else "ui.menu.resume_note",
+            count=len(self.unfinished),
             scenario=title_of(app, entry.scenario_id),
             teams=", ".join(entry.teams),
             turn=entry.turn,

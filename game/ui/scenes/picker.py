@@ -1,6 +1,8 @@
-"""Choosing a shipped scenario: one button per scenario (in pages when they do not fit), and its details beside them."""
+"""Choosing a shipped scenario: every scenario in one scrollable list, and its details beside them."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pygame
 from pygame_gui.elements import UIButton
@@ -8,16 +10,18 @@ from pygame_gui.elements import UIButton
 from game.core.model import Scenario
 from game.ui.catalog import playable
 from game.ui.scenes import draw
+from game.ui.scenes.scroll import ScrollList
 
 
 class ScenarioPicker:
-    """Part of a set-up screen; `scene` is the FormScene that owns the buttons."""
+    """Part of a set-up screen; `scene` is the FormScene that owns the buttons; `on_choose` hears each choice."""
 
-    def __init__(self, scene):  # noqa: ANN001 - a FormScene
+    def __init__(self, scene, on_choose: Callable[[Scenario], None] | None = None):  # noqa: ANN001 - a FormScene
         self.scene = scene
         self.scenarios = playable()
         self.index = 0
-        self.page, self.pages, self.per_page = 0, 1, 1
+        self.on_choose = on_choose
+        self.list: ScrollList | None = None
         self.buttons: list[UIButton] = []
 
     @property
@@ -25,41 +29,36 @@ class ScenarioPicker:
         return self.scenarios[self.index]
 
     def build(self, area: pygame.Rect, row_h: int, max_rows: int) -> int:
-        """Buttons from the top of `area`, at most `max_rows` rows (the last one pages on); returns the y below."""
+        """One button per scenario from the top of `area`, in a list `max_rows` rows high that scrolls; returns the y below."""
         app = self.scene.app
-        count = len(self.scenarios)
-        self.per_page = count if count <= max_rows else max(1, max_rows - 1)
-        self.pages = -(-count // self.per_page)
-        self.page = min(self.page, self.pages - 1)
-        first = self.page * self.per_page
+        gap = app.px(8)
+        shown = min(len(self.scenarios), max(max_rows, 1))
+        height = shown * (row_h + gap) - gap
+        self.list = ScrollList(
+            self.scene, pygame.Rect(area.left, area.top, area.width, height), row_h, gap, len(self.scenarios)
+        )
         self.buttons = []
-        y = area.top
-        for index in range(first, min(count, first + self.per_page)):
-            rect = pygame.Rect(area.left, y, area.width, row_h)
-            title = draw.fit(app.text(self.scenarios[index].title), app.font(20), area.width - app.px(28))
+        for index, scenario in enumerate(self.scenarios):
+            rect = self.list.rect(index)
+            title = draw.fit(app.text(scenario.title), app.font(20), rect.width - app.px(28))
             button = self.scene.button(
-                rect, title, lambda index=index: self.choose(index), selected=index == self.index, object_id="@choice"
+                rect,
+                title,
+                lambda index=index: self.choose(index),
+                selected=index == self.index,
+                object_id="@choice",
+                container=self.list.container,
             )
             self.buttons.append(button)
-            y += row_h + app.px(8)
-        if self.pages > 1:
-            label = app.tr("ui.scenario.more", page=self.page + 1, pages=self.pages)
-            self.scene.button(pygame.Rect(area.left, y, area.width, row_h), label, self.next_page)
-            y += row_h + app.px(8)
-        return y
-
-    def next_page(self) -> None:
-        """Show the next page of scenarios (the chosen one stays chosen)."""
-        self.page = (self.page + 1) % self.pages
-        focus = self.scene.focus
-        self.scene.resize()
-        self.scene.focus = focus
+        self.list.reveal(self.buttons[self.index])
+        return area.top + height + gap
 
     def choose(self, index: int) -> None:
         self.index = index
-        first = self.page * self.per_page
         for position, button in enumerate(self.buttons):
-            (button.select if first + position == index else button.unselect)()
+            (button.select if position == index else button.unselect)()
+        if self.on_choose is not None:
+            self.on_choose(self.scenario)
 
     def draw_details(self, surface: pygame.Surface, area: pygame.Rect, objectives: bool = True) -> None:
         app, colours, scenario = self.scene.app, self.scene.app.palette, self.scenario

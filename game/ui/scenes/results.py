@@ -19,6 +19,8 @@ BUTTON_W, BUTTON_H, TEAM_W = 300, 58, 380
 
 def outcome_phrase(app, result: SignalOutcome) -> str:  # noqa: ANN001 - App
     """One signal's race in a few words, in the chosen language."""
+    if result.share is not None:
+        return app.tr("ui.results.under_way", percent=round(result.share * 100))
     if not result.genuine:
         key = (
             "acted_on_rumour"

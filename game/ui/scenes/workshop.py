@@ -24,7 +24,7 @@ NAME_LIMIT = 24  # characters
 class WorkshopSetupScene(FormScene):
     def __init__(self, app):  # noqa: ANN001 - App
         super().__init__(app)
-        self.picker = ScenarioPicker(self)
+        self.picker = ScenarioPicker(self, on_choose=self._scenario_chosen)
         self.count = 3
         self.names: list[str | None] = [None] * MAX_TEAMS  # None: the default name in the current language
         self.colours = list(range(MAX_TEAMS))
@@ -136,6 +136,12 @@ class WorkshopSetupScene(FormScene):
             y += row_h + px(6)
 
     # ------------------------------------------------------------ choices
+
+    def _scenario_chosen(self, scenario) -> None:  # noqa: ANN001 - Scenario
+        """Each scenario comes with its own seed: the seed box shows the chosen one's (a typed seed is replaced)."""
+        self.seed_text = None
+        if self.seed_entry is not None:
+            self.seed_entry.set_text(str(scenario.seed))
 
     def _timer_label(self, seconds: int) -> str:
         return (
