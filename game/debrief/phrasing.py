@@ -5,6 +5,7 @@ Shared by the HTML report and the debrief screen so both say the same thing.
 
 from __future__ import annotations
 
+from game.core.coach import Coaching
 from game.core.model import NO_PERSON, Scenario
 from game.core.scoring import SignalOutcome
 from game.debrief.contrasts import BANDS, Contrasts, What, When, Where, Who
@@ -77,6 +78,13 @@ def contrast_sentences(contrasts: Contrasts, tr: Translator) -> dict[str, str]:
         "what": _what(contrasts.what, tr),
         "where": _where(contrasts.where, tr),
     }
+
+
+def moves_sentence(team: str, coaching: Coaching, tr: Translator) -> str:
+    """How many moves the team played, and how many of them on the coach's advice when it asked the coach."""
+    if coaching.coached:
+        return plural(tr, "coach.debrief.coached", coaching.moves, team=team, coached=coaching.coached)
+    return plural(tr, "coach.debrief.moves", coaching.moves, team=team)
 
 
 def plural(tr: Translator, key: str, n: int, **values: object) -> str:

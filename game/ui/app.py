@@ -238,7 +238,7 @@ class App:
         if self.top is None or isinstance(self.top, RulesScene):
             return False
         session = getattr(self.top, "session", None)
-        self.push(RulesScene(self, getattr(session, "scenario", None)))
+        self.push(RulesScene(self, getattr(session, "scenario", None), getattr(self.top, "rules_section", None)))
         return True
 
     def render_to(self, surface: pygame.Surface) -> None:

@@ -38,6 +38,7 @@ def draw_top(
     timer: PlanningTimer | None,
     view_name: str,
     spots: Hotspots,
+    coach: bool = False,
 ) -> None:
     rect = layout.top
     palette = app.palette
@@ -75,6 +76,7 @@ def draw_top(
         ("end_turn", app.tr("board.end_turn")),
         ("view", app.tr("board.view.toggle", view=view_name)),
         ("menu", app.tr("board.menu")),
+        *((("coach", app.tr("coach.button")),) if coach else ()),
     ):
         right = _button(surface, app, layout, label, right, rect, spots, key, primary=key == "end_turn") - pad
 

@@ -21,12 +21,14 @@ from game.ui.debrief import panels
 from game.ui.scene import Pop, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
+from game.ui.scenes.scroll import LINE_STEP, Scroll
 from game.ui.storage import data_dir
 
 VIEWS = ("timeline", "path", "contrasts", "compare", "questions")
 REPORTS_FOLDER = "reports"  # under the player's data folder
 MARGIN = 28  # design px
 ROW_H = 46  # design px: height of a row of buttons
+SCROLL_KEYS = {pygame.K_PAGEUP, pygame.K_PAGEDOWN}  # the arrows move between buttons
 VIEW_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3, pygame.K_5: 4}
 
 
@@ -44,6 +46,7 @@ class DebriefScene(FormScene):
         self.charts: dict[tuple, pygame.Surface] = {}
         self.status = ""
         self.exporting = False
+        self.scroll = Scroll()  # the contrasts, when their sentences need more room than the window gives
 
     # ------------------------------------------------------------ layout
 
@@ -118,6 +121,7 @@ class DebriefScene(FormScene):
         )
 
     def rebuild(self) -> None:
+        self.scroll.offset = 0
         focus = self.focus
         self.leave()
         self.enter()
@@ -174,6 +178,17 @@ class DebriefScene(FormScene):
 
     # ------------------------------------------------------------ keys
 
+    @property
+    def rules_section(self) -> str | None:
+        """F1 opens the rules at the contrasts when the Contrasts tab is showing."""
+        return "contrasts" if VIEWS[self.view] == "contrasts" else None
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll.move(-event.y * self.app.px(LINE_STEP))
+            return None
+        return super().handle_event(event)
+
     def handle_key(self, event: pygame.event.Event) -> Transition | None:
         backwards = bool(event.mod & pygame.KMOD_SHIFT)
         if event.key == pygame.K_t:
@@ -184,6 +199,8 @@ class DebriefScene(FormScene):
             self.show(VIEW_KEYS[event.key])
         elif event.key == pygame.K_e:
             self.export()
+        elif event.key in SCROLL_KEYS:
+            self.scroll.key(event.key, self.app.px(LINE_STEP))
         else:
             return super().handle_key(event)
         return None
@@ -220,7 +237,7 @@ class DebriefScene(FormScene):
         elif view == "path":
             panels.path_view(self.app, surface, area, team, signal)
         elif view == "contrasts":
-            panels.contrasts_view(self.app, surface, area, signal)
+            panels.contrasts_view(self.app, surface, area, signal, self.scroll)
         elif view == "compare":
             panels.compare_view(self.app, surface, area, self.debrief, team, self.alternative())
         else:

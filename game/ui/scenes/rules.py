@@ -48,9 +48,10 @@ class Pace:
 
 
 class RulesScene(FormScene):
-    def __init__(self, app, scenario: Scenario | None = None):  # noqa: ANN001 - App
+    def __init__(self, app, scenario: Scenario | None = None, section: str | None = None):  # noqa: ANN001 - App
         super().__init__(app)
         self.pace = Pace.of(scenario)
+        self.section = section  # opens scrolled to this section's heading (goal, contrasts, words) when given
         self.scroll = Scroll()
         self._page: tuple[object, _Page] | None = None
 
@@ -84,8 +85,11 @@ class RulesScene(FormScene):
         if self._page is None or self._page[0] != key:
             page = _Page(self.app, self.viewport.width - self.app.px(14), self.pace)
             page.lay_out()
+            first = self._page is None
             self._page = (key, page)
             self.scroll.resize(page.y, self.viewport.height)
+            if first and self.section in page.anchors:
+                self.scroll.move(page.anchors[self.section])
         return self._page[1]
 
     # ------------------------------------------------------------ events
@@ -147,23 +151,25 @@ class _Page:
         self.app, self.width, self.pace = app, width, pace
         self.items: list[tuple[pygame.Surface, tuple[int, int]]] = []
         self.texts: list[str] = []
+        self.anchors: dict[str, int] = {}  # section -> y of its heading
         self.y = 0  # px: the bottom of what is laid out so far (the page's height once done)
 
     def lay_out(self) -> None:
         tr, px = self.app.tr, self.app.px
-        self.heading(tr("help.goal.heading"))
+        self.heading(tr("help.goal.heading"), "goal")
         self.text(tr("help.goal"), 0, self.width)
-        self.heading(tr("help.contrasts.heading"))
+        self.heading(tr("help.contrasts.heading"), "contrasts")
         for kind in CONTRASTS:
             self.contrast(kind)
-        self.heading(tr("help.words.heading"))
+        self.heading(tr("help.words.heading"), "words")
         for word in WORDS:
             self.y += px(6)
             self.text(tr(f"help.word.{word}"), 0, self.width, TERM_PX, bold=True, colour=self.app.palette.accent)
             self.text(tr(f"help.word.{word}.text", action_points=self._action_points()), 0, self.width)
 
-    def heading(self, text: str) -> None:
+    def heading(self, text: str, anchor: str) -> None:
         self.y += self.app.px(18) if self.items else 0
+        self.anchors[anchor] = self.y
         self.text(text, 0, self.width, HEADING_PX, bold=True, colour=self.app.palette.accent)
         self.y += self.app.px(4)
 
