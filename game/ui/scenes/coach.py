@@ -61,24 +61,35 @@ class CoachScene(FormScene):
 
     @property
     def card(self) -> pygame.Rect:
-        app, px = self.app, self.app.px
-        width = min(px(CARD_W), app.size[0] - px(40))
-        inner = width - 2 * px(PAD)
-        text_h = sum(self._paragraph_height(text, size, bold, inner) for text, size, bold in self._texts())
-        height = 2 * px(PAD) + text_h + px(12) * len(self._texts()) + px(BUTTON_H)
-        rect = pygame.Rect(0, 0, width, min(height, app.size[1] - px(40)))
-        rect.center = (app.size[0] // 2, app.size[1] // 2)
-        return rect
+        return self._layout()[0]
 
     def _texts(self) -> list[tuple[str, int, bool]]:
-        """(text, design px, bold) from top to bottom."""
-        app = self.app
-        return [
+        """(text, design px, bold) from top to bottom: the move, why, and how to use the card when there is room."""
+        return self._layout()[1]
+
+    def _layout(self) -> tuple[pygame.Rect, list[tuple[str, int, bool]]]:
+        app, px = self.app, self.app.px
+        width = min(px(CARD_W), app.size[0] - px(40))
+        texts = [
             (app.tr("coach.title"), 28, True),
             (move_sentence(app, self.state, self.advice), 22, True),
             (app.tr("coach.why", reason=reason_sentence(app, self.state, self.advice)), 20, False),
             (app.tr("coach.counted"), 18, False),
         ]
+        room = app.size[1] - px(40)
+        height = self._height(texts, width)
+        if height > room:  # large text on a small window: the buttons say the keys already
+            texts = texts[:-1]
+            height = self._height(texts, width)
+        rect = pygame.Rect(0, 0, width, min(height, room))
+        rect.center = (app.size[0] // 2, app.size[1] // 2)
+        return rect, texts
+
+    def _height(self, texts: list[tuple[str, int, bool]], width: int) -> int:
+        px = self.app.px
+        inner = width - 2 * px(PAD)
+        text_h = sum(self._paragraph_height(text, size, bold, inner) for text, size, bold in texts)
+        return 2 * px(PAD) + text_h + px(12) * len(texts) + px(BUTTON_H)
 
     def _paragraph_height(self, text: str, size: int, bold: bool, width: int) -> int:
         font = self.app.font(size, bold)
@@ -108,12 +119,12 @@ class CoachScene(FormScene):
     def draw(self, surface: pygame.Surface) -> None:
         app, px = self.app, self.app.px
         draw.dim(surface, 170)
-        card = self.card
+        card, texts = self._layout()
         draw.panel(surface, card, app.palette.panel, app.palette.accent)
         y = card.top + px(PAD)
         inner = card.width - 2 * px(PAD)
         colours = (app.palette.accent, app.palette.text, app.palette.text, app.palette.text_dim)
-        for (text, size, bold), colour in zip(self._texts(), colours):
+        for (text, size, bold), colour in zip(texts, colours):
             font = app.font(size, bold)
             room = pygame.Rect(card.left + px(PAD), y, inner, card.bottom - px(PAD) - px(BUTTON_H) - y)
             y = draw.paragraph(surface, text, font, colour, room, 1.15) + px(12)
