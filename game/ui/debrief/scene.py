@@ -184,8 +184,7 @@ class DebriefScene(FormScene):
         return "contrasts" if VIEWS[self.view] == "contrasts" else None
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.MOUSEWHEEL:
-            self.scroll.move(-event.y * self.app.px(LINE_STEP))
+        if self.scroll.wheel(event, self.app.px(LINE_STEP)):
             return None
         return super().handle_event(event)
 

@@ -95,8 +95,7 @@ class RulesScene(FormScene):
     # ------------------------------------------------------------ events
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.MOUSEWHEEL:
-            self.scroll.move(-event.y * self.app.px(LINE_STEP))
+        if self.scroll.wheel(event, self.app.px(LINE_STEP)):
             return None
         return super().handle_event(event)
 

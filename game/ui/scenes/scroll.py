@@ -27,6 +27,13 @@ class Scroll:
         self.content, self.visible = content, visible
         self.move(0)
 
+    def wheel(self, event: pygame.event.Event, line: int) -> bool:
+        """Scroll for a mouse wheel event (`line` px a notch); False for any other event."""
+        if event.type != pygame.MOUSEWHEEL:
+            return False
+        self.move(-event.y * line)
+        return True
+
     def key(self, key: int, line: int) -> bool:
         """Scroll for an arrow, PgUp / PgDn, Home or End; False for any other key. `line`: px of one step."""
         page = round(self.visible * PAGE_SHARE)
