@@ -126,6 +126,18 @@ class InjectEvent(Action):
 
 
 @dataclass(frozen=True)
+class CoachAdvice(Action):
+    """A record, not a move: the team's next action is the solo coach's advice (see `game.core.coach`).
+
+    It changes nothing in the game, so a replay with or without it is the same game; it sits in the
+    action log so saves and replays keep which moves were coached.
+    """
+
+    kind: ClassVar[str] = "coach"
+    cost: ClassVar[int] = 0
+
+
+@dataclass(frozen=True)
 class EndTurn(Action):
     kind: ClassVar[str] = "end_turn"
     cost: ClassVar[int] = 0
@@ -133,7 +145,18 @@ class EndTurn(Action):
 
 ACTION_TYPES: dict[str, type[Action]] = {
     cls.kind: cls
-    for cls in (Escalate, Delegate, RequestValidation, Publish, Share, Post, AskNetwork, InjectEvent, EndTurn)
+    for cls in (
+        Escalate,
+        Delegate,
+        RequestValidation,
+        Publish,
+        Share,
+        Post,
+        AskNetwork,
+        InjectEvent,
+        CoachAdvice,
+        EndTurn,
+    )
 }
 
 _PERSON_FIELDS = ("person", "to")
@@ -249,5 +272,6 @@ _DESCRIPTIONS = {
         fr="{person} demande à ses contacts qui s'y connaît en {topic} : révèle compétences et liens proches.",
     ),
     "inject": Text.of(en="The facilitator announces: {event}", fr="L'animateur annonce : {event}"),
+    "coach": Text.of(en="The team follows the coach's advice.", fr="L'équipe suit le conseil du coach."),
     "end_turn": Text.of(en="End the turn.", fr="Finir le tour."),
 }

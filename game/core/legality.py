@@ -8,6 +8,7 @@ from game.core import phrases
 from game.core.actions import (
     Action,
     AskNetwork,
+    CoachAdvice,
     Delegate,
     EndTurn,
     Escalate,
@@ -39,7 +40,7 @@ def check(state: GameState, action: Action) -> None:
     """Raise IllegalAction unless `action` may be played now."""
     if state.over:
         raise IllegalAction(phrases.GAME_OVER)
-    if isinstance(action, EndTurn):
+    if isinstance(action, (EndTurn, CoachAdvice)):
         return
     if isinstance(action, InjectEvent):
         if not (

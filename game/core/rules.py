@@ -13,6 +13,7 @@ from game.core import phrases
 from game.core.actions import (
     Action,
     AskNetwork,
+    CoachAdvice,
     Delegate,
     EndTurn,
     Escalate,
@@ -110,6 +111,9 @@ def apply(state: GameState, action: Action) -> list[LogEntry]:
         return end_turn(state)
     check(state, action)
     before = len(state.log)
+    if isinstance(action, CoachAdvice):  # a record for the debrief: the game itself does not change
+        state.actions.append(action)
+        return []
     if isinstance(action, InjectEvent):
         fire_event(state, injectable_events(state.scenario)[action.event])
         state.actions.append(action)

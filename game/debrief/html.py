@@ -12,7 +12,7 @@ from html import escape
 from game.core.text import Text
 from game.debrief import charts
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
-from game.debrief.phrasing import contrast_sentences, headline, hop_sentence, incident_sentence
+from game.debrief.phrasing import contrast_sentences, headline, hop_sentence, incident_sentence, moves_sentence
 from game.ui.i18n import Translator
 
 CSS = """
@@ -130,7 +130,8 @@ def _what_ifs(debrief: Debrief, tr: Translator) -> str:
 def _team(team: TeamDebrief, tr: Translator) -> str:
     heading = tr.tr("debrief.report.team", team=team.name, score=f"{team.score:g}", turns=team.turns)
     signals = "\n".join(_signal(team, signal, tr) for signal in team.signals)
-    return f'<section class="team"><h2>{escape(heading)}</h2>\n{signals}</section>'
+    moves = f'<p class="facts">{escape(moves_sentence(team.name, team.coaching, tr))}</p>'
+    return f'<section class="team"><h2>{escape(heading)}</h2>{moves}\n{signals}</section>'
 
 
 def _signal(team: TeamDebrief, signal: SignalDebrief, tr: Translator) -> str:

@@ -224,10 +224,22 @@ class App:
         if event.type == pygame.VIDEORESIZE:
             self._resize(event.w, event.h)
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F1 and self._open_rules():
+            return
         consumed = self.ui.process_events(event)
         is_widget_event = event.type >= pygame.USEREVENT
         if self.top is not None and (is_widget_event or not consumed):
             self.apply(self.top.handle_event(event))
+
+    def _open_rules(self) -> bool:
+        """F1 anywhere opens the rules, quoting the game under way if there is one (the rules screen closes itself)."""
+        from game.ui.scenes.rules import RulesScene
+
+        if self.top is None or isinstance(self.top, RulesScene):
+            return False
+        session = getattr(self.top, "session", None)
+        self.push(RulesScene(self, getattr(session, "scenario", None), getattr(self.top, "rules_section", None)))
+        return True
 
     def render_to(self, surface: pygame.Surface) -> None:
         """Draw the visible scenes, then the widgets, onto `surface`."""

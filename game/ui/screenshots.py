@@ -1,7 +1,8 @@
 """`python main.py screenshots DIR`: PNGs of every screen, in English and French, at 1280×720 and 1920×1080.
 
 The games shown are real: bots play a three-team workshop of the example
-scenario for a few rounds (and to the end for the results). Saves go to a
+scenario for a few rounds (and to the end for the results); the coach's
+advice is shown on a solo game of the same scenario. Saves go to a
 temporary folder with one readable and one damaged file, so the load screen
 shows both cases, and two unfinished games' autosaves for the list of unfinished
 games, without touching the player's own saves.
@@ -49,6 +50,17 @@ def workshop_session(rounds: int | None) -> Session:
     return session
 
 
+def solo_session(rounds: int) -> Session:
+    """One player on the example scenario after `rounds` turns of the mixed bot: the coach's audience."""
+    scenario = next(s for s in playable() if s.id == EXAMPLE_ID)
+    session = Session.start(scenario, [TEAMS[0]], mode="solo")
+    player = BOTS["mixed"](session.seed)
+    for _ in range(rounds):
+        player.play_turn(session.active_team().state)
+        session.end_planning()
+    return session
+
+
 def _screens(app: App, mid: Session, done: Session) -> Iterator[tuple[str, Callable[[], Scene]]]:
     from game.ui.debrief.scene import DebriefScene
     from game.ui.scenes.curtain import CurtainScene
@@ -56,12 +68,14 @@ def _screens(app: App, mid: Session, done: Session) -> Iterator[tuple[str, Calla
     from game.ui.scenes.leaderboard import LeaderboardScene
     from game.ui.scenes.load import LoadScene
     from game.ui.scenes.results import ResultsScene
+    from game.ui.scenes.rules import RulesScene
     from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.solo import SoloSetupScene
     from game.ui.scenes.unfinished import UnfinishedScene
     from game.ui.scenes.workshop import WorkshopSetupScene
 
     yield "settings", lambda: SettingsScene(app)
+    yield "help", lambda: RulesScene(app, mid.scenario)
     yield "solo_setup", lambda: SoloSetupScene(app)
     yield "workshop_setup", lambda: WorkshopSetupScene(app)
     yield "load", lambda: LoadScene(app)
@@ -104,7 +118,22 @@ def _render_one_app(out_dir: Path, size: tuple[int, int], language: str, mid: Se
             app.home(scene)
         written.append(_shoot(app, out_dir / f"{name}_{suffix}.png"))
     written += _board_shots(app, mid, out_dir, suffix)
+    written += _help_and_coach_shots(app, out_dir, suffix)
     return written
+
+
+def _help_and_coach_shots(app: App, out_dir: Path, suffix: str) -> list[Path]:
+    """The rules at the four contrasts, and the coach's advice over a solo board (H)."""
+    from game.ui import flow
+    from game.ui.scenes.rules import RulesScene
+
+    session = solo_session(MID_GAME_ROUNDS - 1)
+    app.home(RulesScene(app, session.scenario, section="contrasts"))
+    contrasts = _shoot(app, out_dir / f"help_contrasts_{suffix}.png")
+    app.home(flow.board(app, session))
+    app.step([], FRAME)
+    _key(app, pygame.K_h, "h")
+    return [contrasts, _shoot(app, out_dir / f"coach_{suffix}.png", frames=30)]
 
 
 def _board_or_curtain(app: App, session: Session) -> Scene:

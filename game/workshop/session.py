@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from game.core import phrases, rules
+from game.core import coach, phrases, rules
 from game.core.actions import Action, InjectEvent, action_from_dict
 from game.core.competitor import DIFFICULTY
 from game.core.errors import IllegalAction
@@ -110,11 +110,11 @@ class Session:
     def active_team(self) -> Team:
         return self.teams[self.active]
 
-    def act(self, action: Action) -> list[LogEntry]:
-        """The active team plays an action (IllegalAction explains a refusal)."""
+    def act(self, action: Action, advice: coach.Advice | None = None) -> list[LogEntry]:
+        """The active team plays an action (IllegalAction explains a refusal); `advice`: the coach's, if just shown."""
         if self.over:
             raise IllegalAction(phrases.GAME_OVER)
-        return rules.apply(self.active_team().state, action)
+        return coach.play(self.active_team().state, action, advice)
 
     def end_planning(self) -> str:
         """The active team is done for this turn; returns NEXT_TEAM, ROUND_OVER or GAME_OVER."""

@@ -38,6 +38,7 @@ def draw_top(
     timer: PlanningTimer | None,
     view_name: str,
     spots: Hotspots,
+    coach: bool = False,
 ) -> None:
     rect = layout.top
     palette = app.palette
@@ -75,8 +76,15 @@ def draw_top(
         ("end_turn", app.tr("board.end_turn")),
         ("view", app.tr("board.view.toggle", view=view_name)),
         ("menu", app.tr("board.menu")),
+        *((("coach", app.tr("coach.button")),) if coach else ()),
     ):
+        if key == "coach" and right - _button_width(app, layout, label, False) < x + 2 * pad:
+            continue  # no room beside the counters: H still opens the coach
         right = _button(surface, app, layout, label, right, rect, spots, key, primary=key == "end_turn") - pad
+
+
+def _button_width(app: App, layout: BoardLayout, label: str, primary: bool) -> int:
+    return app.font(BODY_PX, bold=primary).size(label)[0] + layout.px(24)
 
 
 def _points(surface, app: App, layout: BoardLayout, state: GameState, x: int, cy: int) -> int:
@@ -106,7 +114,7 @@ def _button(
     primary: bool,
 ) -> int:
     font = app.font(BODY_PX, bold=primary)
-    w = font.size(label)[0] + layout.px(24)
+    w = _button_width(app, layout, label, primary)
     rect = pygame.Rect(right - w, bar.top + layout.px(7), w, bar.height - layout.px(14))
     fill = app.palette.accent if primary else app.palette.panel_edge
     pygame.draw.rect(surface, fill, rect, border_radius=6)

@@ -1,11 +1,11 @@
-"""The board's pause menu (Escape): resume, save the game, or go back to the main menu."""
+"""The board's pause menu (Escape): resume, save the game, read the rules, or go back to the main menu."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.ui import flow
-from game.ui.scene import Pop, Transition
+from game.ui.scene import Pop, Push, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
 from game.workshop.session import Session
@@ -32,11 +32,17 @@ class PauseMenu(FormScene):
         choices = (
             ("board.pause.resume", lambda: Pop(), "#primary"),
             ("board.pause.save", self.save, None),
+            ("help.pause_entry", self.rules, None),
             ("board.pause.menu", flow.back_to_menu, None),
         )
         for key, action, object_id in choices:
             self.button(rect.copy(), app.tr(key), action, object_id=object_id)
             rect.move_ip(0, app.px(BUTTON_H + 16))
+
+    def rules(self) -> Transition:
+        from game.ui.scenes.rules import RulesScene
+
+        return Push(RulesScene(self.app, self.session.scenario))
 
     def save(self) -> Transition | None:
         from game.ui.saves import save_session

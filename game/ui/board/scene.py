@@ -3,7 +3,7 @@
 Keys: S next signal, Tab / Shift+Tab next / previous holder, 1–9 play the
 numbered action (numbers hold for the whole turn), G fold the goal card,
 Return or E end the planning, V org chart / network, + / - zoom, 0 or Home fit
-the whole organisation, arrows pan, Escape pause menu; facilitator keys are
+the whole organisation, arrows pan, H the coach (solo), Escape pause menu; facilitator keys are
 offered to `facilitator_key` first. Mouse: click a person or a row, wheel zooms (or
 scrolls the action list), drag pans, hover shows a person's card.
 """
@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.actions import Action
+from game.core import coach
+from game.core.actions import Action, EndTurn
 from game.core.errors import IllegalAction
 from game.core.goal import roles
 from game.core.state import GameState
@@ -34,6 +35,7 @@ from game.ui.board.textdraw import block
 from game.ui.facilitator import facilitator_key
 from game.ui.hints import tutorial_hint
 from game.ui.scene import Push, Scene, Transition
+from game.ui.scenes import coach as coach_card
 from game.ui.scenes.draw import wrap
 from game.ui.timer import PlanningTimer
 from game.workshop.session import Session
@@ -80,6 +82,7 @@ class BoardScene(Scene):
         self.card_rect: pygame.Rect | None = None  # where the hover card was drawn last frame
         self.keys = StableKeys()
         self.goal = GoalCard()
+        self.advice: tuple[tuple, coach.Advice] | None = None  # the coach's last advice and the board version it fits
         self._select_default_signal()
         self._animate_unseen_turn()
 
@@ -150,12 +153,37 @@ class BoardScene(Scene):
         if not 0 <= index < len(actions):
             return
         try:
-            self.session.act(actions[index])
+            self.session.act(actions[index], self.shown_advice())
         except IllegalAction as refusal:
             self.say(self.app.tr("board.illegal", reason=self.app.text(refusal.reason)))
             return
         self.message = None
         self.focus = min(self.focus, max(len(self.actions) - 1, 0))
+
+    def shown_advice(self) -> coach.Advice | None:
+        """The coach's advice if the player saw it and nothing has moved since: a move equal to it is coached."""
+        if self.advice is not None and self.advice[0] == self.version():
+            return self.advice[1]
+        return None
+
+    def open_coach(self) -> Transition | None:
+        """H or the Coach button: the reference strategy's next move and why (solo practice only)."""
+        if not coach_card.available(self.session) or self.state.over:
+            self.say(self.app.tr("coach.solo_only"))
+            return None
+        advice = coach.advise(self.state)
+        self.advice = (self.version(), advice)
+        return Push(coach_card.CoachScene(self.app, self.state, advice, self.follow))
+
+    def follow(self, advice: coach.Advice) -> Transition | None:
+        """Play the coach's advice (ending the turn when that is the advice)."""
+        if isinstance(advice.action, EndTurn):
+            return self.end_planning()
+        try:
+            self.session.act(advice.action, advice)
+        except IllegalAction as refusal:
+            self.say(self.app.tr("board.illegal", reason=self.app.text(refusal.reason)))
+        return None
 
     def say(self, sentence: str) -> None:
         self.message = sentence
@@ -237,6 +265,8 @@ class BoardScene(Scene):
             self.cycle_holder(-1 if event.mod & pygame.KMOD_SHIFT else 1)
         elif key == pygame.K_v:
             self.map.toggle()
+        elif key == pygame.K_h:
+            return self.open_coach()
         elif key in ZOOM_IN_KEYS or getattr(event, "unicode", "") == "+":
             self.map.camera.zoom(1.25)
         elif key in ZOOM_OUT_KEYS:
@@ -271,6 +301,8 @@ class BoardScene(Scene):
             self.goal.toggle()
         elif value == "menu":
             return Push(PauseMenu(self.app, self.session))
+        elif value == "coach":
+            return self.open_coach()
         return None
 
     def release(self, pos: tuple[int, int]) -> None:
@@ -381,7 +413,8 @@ class BoardScene(Scene):
             self._chrome_key = key
             self.spots.clear()
             layout, state = self.layout, self.state
-            infobar.draw_top(self._chrome, self.app, layout, self.team, state, self.timer, view, self.spots)
+            coached = coach_card.available(self.session)
+            infobar.draw_top(self._chrome, self.app, layout, self.team, state, self.timer, view, self.spots, coached)
             rows = self.rows
             side = sidebar.SideState(
                 visible_signals(state),

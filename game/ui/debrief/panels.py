@@ -10,13 +10,17 @@ from matplotlib import rc_context
 from game.debrief import charts
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
 from game.debrief.compare import Alternative
-from game.debrief.phrasing import contrast_sentences, headline, hop_sentence, incident_sentence
+from game.debrief.phrasing import contrast_sentences, headline, hop_sentence, incident_sentence, moves_sentence
 from game.debrief.summary import reached
 from game.debrief.timeline import VIAS
 from game.ui.debrief.pathview import draw_path
 from game.ui.scenes import draw
+from game.ui.scenes.scroll import Scroll
 from game.ui.scenes.table import Column, draw_table
 
+CONTRASTS = ("who", "when", "what", "where")
+CONTRAST_PX, CONTRAST_SPACING = 16, 1.05  # design px and line spacing of the contrasts' sentences
+BAR_H = 44  # design px of a contrast's pair of bars
 SCREEN_FONT_PT = 13  # matplotlib text size on screen: about 18 px at 100 dpi, readable on a projector
 GAP = 24  # design px between a chart and its side text
 
@@ -84,8 +88,44 @@ def path_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: Signal
     )
 
 
-def contrasts_view(app, surface, area: pygame.Rect, signal: SignalDebrief) -> None:  # noqa: ANN001
+def contrasts_view(app, surface, area: pygame.Rect, signal: SignalDebrief, scroll: Scroll) -> None:  # noqa: ANN001
+    """The four contrasts in a 2×2 grid of bars and sentences; as a scrolling list of sentences when that cannot fit."""
     sentences = contrast_sentences(signal.contrasts, app.translator)
+    if _grid_fits(app, area, sentences):
+        scroll.resize(0, area.height)
+        _contrasts_grid(app, surface, area, signal, sentences)
+    else:
+        _contrasts_list(app, surface, area, sentences, scroll)
+
+
+def _grid_box(app, area: pygame.Rect, index: int) -> pygame.Rect:  # noqa: ANN001
+    half_w, half_h = (area.width - app.px(GAP)) // 2, (area.height - app.px(GAP)) // 2
+    return pygame.Rect(
+        area.left + (index % 2) * (half_w + app.px(GAP)),
+        area.top + (index // 2) * (half_h + app.px(GAP)),
+        half_w,
+        half_h,
+    )
+
+
+def _grid_text_room(app, box: pygame.Rect) -> pygame.Rect:  # noqa: ANN001
+    """Where a grid box's sentence goes: below its heading and bars."""
+    inner = box.inflate(-app.px(24), -app.px(20))
+    top = inner.top + app.font(22, True).get_linesize() + app.px(4) + app.px(BAR_H) + app.px(4)
+    return pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+
+
+def _grid_fits(app, area: pygame.Rect, sentences: dict[str, str]) -> bool:  # noqa: ANN001
+    font = app.font(CONTRAST_PX)
+    step = round(font.get_linesize() * CONTRAST_SPACING)
+    for index, key in enumerate(CONTRASTS):
+        room = _grid_text_room(app, _grid_box(app, area, index))
+        if len(draw.wrap(sentences[key], font, room.width)) * step > room.height:
+            return False
+    return True
+
+
+def _contrasts_grid(app, surface, area: pygame.Rect, signal: SignalDebrief, sentences: dict[str, str]) -> None:  # noqa: ANN001
     c = signal.contrasts
     bars = {
         "who": (sum(c.who.official), sum(c.who.network), "{:d}"),
@@ -93,28 +133,43 @@ def contrasts_view(app, surface, area: pygame.Rect, signal: SignalDebrief) -> No
         "what": (c.what.official_fidelity or 0.0, c.what.network_fidelity or 0.0, "{:.2f}"),
         "where": (c.where.channel + c.where.hierarchy, c.where.relays + c.where.team_network, "{:d}"),
     }
-    half_w, half_h = (area.width - app.px(GAP)) // 2, (area.height - app.px(GAP)) // 2
-    for index, key in enumerate(("who", "when", "what", "where")):
-        box = pygame.Rect(
-            area.left + (index % 2) * (half_w + app.px(GAP)),
-            area.top + (index // 2) * (half_h + app.px(GAP)),
-            half_w,
-            half_h,
-        )
+    for index, key in enumerate(CONTRASTS):
+        box = _grid_box(app, area, index)
         draw.panel(surface, box, app.palette.panel, app.palette.panel_edge)
         inner = box.inflate(-app.px(24), -app.px(20))
         y = draw.line(
             surface, app.tr(f"debrief.contrast.{key}"), app.font(22, True), app.palette.accent, inner.topleft
         ).bottom
-        y = _bars(app, surface, pygame.Rect(inner.left, y + app.px(4), inner.width, app.px(44)), *bars[key])
+        _bars(app, surface, pygame.Rect(inner.left, y + app.px(4), inner.width, app.px(BAR_H)), *bars[key])
         draw.paragraph(
             surface,
             sentences[key],
-            app.font(16),
+            app.font(CONTRAST_PX),
             app.palette.text,
-            pygame.Rect(inner.left, y + app.px(4), inner.width, inner.bottom - y - app.px(4)),
-            1.05,
+            _grid_text_room(app, box),
+            CONTRAST_SPACING,
         )
+
+
+def _contrasts_list(app, surface, area: pygame.Rect, sentences: dict[str, str], scroll: Scroll) -> None:  # noqa: ANN001
+    """Headings and sentences one under the other, scrolled by the wheel or PgUp / PgDn when taller than `area`."""
+    heading, body = app.font(22, True), app.font(CONTRAST_PX)
+    width = area.width - app.px(16)  # room for the scroll bar
+    step = round(body.get_linesize() * CONTRAST_SPACING)
+    blocks = [(key, draw.wrap(sentences[key], body, width)) for key in CONTRASTS]
+    height = sum(heading.get_linesize() + len(lines) * step + app.px(14) for _, lines in blocks)
+    scroll.resize(height, area.height)
+    clip = surface.get_clip()
+    surface.set_clip(area)
+    y = area.top - scroll.offset
+    for key, lines in blocks:
+        y = draw.line(surface, app.tr(f"debrief.contrast.{key}"), heading, app.palette.accent, (area.left, y)).bottom
+        for text in lines:
+            surface.blit(body.render(text, True, app.palette.text), (area.left, y))
+            y += step
+        y += app.px(14)
+    surface.set_clip(clip)
+    scroll.draw_bar(surface, area, app.palette.panel_edge, app.px(6))
 
 
 def _bars(app, surface, area: pygame.Rect, official: float, network: float, fmt: str) -> int:  # noqa: ANN001
@@ -159,6 +214,7 @@ def compare_view(
         "debrief.screen.difference", difference=alternative.difference, team_score=alternative.team_score
     )
     lines = [
+        (moves_sentence(team.name, team.coaching, tr), False),
         (app.tr("debrief.section.what_if"), True),
         (
             app.tr(

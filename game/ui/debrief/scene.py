@@ -23,11 +23,13 @@ from game.ui.opener import open_folder
 from game.ui.scene import Pop, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
+from game.ui.scenes.scroll import LINE_STEP, Scroll
 from game.ui.storage import reports_dir
 
 VIEWS = ("timeline", "path", "contrasts", "compare", "questions")
 MARGIN = 28  # design px
 ROW_H = 46  # design px: height of a row of buttons
+SCROLL_KEYS = {pygame.K_PAGEUP, pygame.K_PAGEDOWN}  # the arrows move between buttons
 VIEW_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3, pygame.K_5: 4}
 
 
@@ -46,6 +48,7 @@ class DebriefScene(FormScene):
         self.status = ""
         self.exporting = False
         self.exported: ReportFiles | None = None
+        self.scroll = Scroll()  # the contrasts, when their sentences need more room than the window gives
 
     # ------------------------------------------------------------ layout
 
@@ -123,6 +126,7 @@ class DebriefScene(FormScene):
         )
 
     def rebuild(self) -> None:
+        self.scroll.offset = 0
         focus = self.focus
         self.leave()
         self.enter()
@@ -185,6 +189,16 @@ class DebriefScene(FormScene):
 
     # ------------------------------------------------------------ keys
 
+    @property
+    def rules_section(self) -> str | None:
+        """F1 opens the rules at the contrasts when the Contrasts tab is showing."""
+        return "contrasts" if VIEWS[self.view] == "contrasts" else None
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if self.scroll.wheel(event, self.app.px(LINE_STEP)):
+            return None
+        return super().handle_event(event)
+
     def handle_key(self, event: pygame.event.Event) -> Transition | None:
         backwards = bool(event.mod & pygame.KMOD_SHIFT)
         if event.key == pygame.K_t:
@@ -197,6 +211,8 @@ class DebriefScene(FormScene):
             self.export()
         elif event.key == pygame.K_o and self.exported is not None:
             self.open_folder()
+        elif event.key in SCROLL_KEYS:
+            self.scroll.key(event.key, self.app.px(LINE_STEP))
         else:
             return super().handle_key(event)
         return None
@@ -240,7 +256,7 @@ class DebriefScene(FormScene):
         elif view == "path":
             panels.path_view(self.app, surface, area, team, signal)
         elif view == "contrasts":
-            panels.contrasts_view(self.app, surface, area, signal)
+            panels.contrasts_view(self.app, surface, area, signal, self.scroll)
         elif view == "compare":
             panels.compare_view(self.app, surface, area, self.debrief, team, self.alternative())
         else:

@@ -40,6 +40,7 @@ class MenuScene(FormScene):
 
     def build(self) -> None:
         from game.ui.scenes.load import LoadScene
+        from game.ui.scenes.rules import RulesScene
         from game.ui.scenes.settings import SettingsScene
         from game.ui.scenes.solo import SoloSetupScene
         from game.ui.scenes.unfinished import UnfinishedScene
@@ -53,6 +54,7 @@ class MenuScene(FormScene):
             ("ui.menu.solo", lambda: Push(SoloSetupScene(app))),
             ("ui.menu.workshop", lambda: Push(WorkshopSetupScene(app))),
             ("ui.menu.load", lambda: Push(LoadScene(app))),
+            ("help.menu_entry", lambda: Push(RulesScene(app))),
             ("ui.menu.settings", lambda: Push(SettingsScene(app))),
             ("ui.menu.quit", lambda: Quit()),
         ]
