@@ -264,7 +264,7 @@ def bad_scenario(tmp_path, example_scenario_path) -> tuple[Path, int]:
 
 
 def test_validate_accepts_the_shipped_scenarios(capsys, repo_root):
-    files = sorted(str(p) for p in (repo_root / "scenarios").glob("*.yaml"))
+    files = sorted(str(p) for p in (repo_root / "game" / "scenarios").glob("*.yaml"))
     code, out, err = run(capsys, "validate", *files)
     assert code == 0, out
     assert f"{len(files)} file{'s' if len(files) > 1 else ''} checked: 0 invalid" in err

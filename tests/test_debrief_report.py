@@ -142,7 +142,7 @@ def test_every_debrief_text_exists_in_english_and_french(repo_root):
     from game.debrief.timeline import VIAS
     from game.workshop.session import MODES
 
-    folder = repo_root / "assets" / "translations"
+    folder = repo_root / "game" / "assets" / "translations"
     en = json.loads((folder / "en" / "debrief.json").read_text(encoding="utf-8"))
     fr = json.loads((folder / "fr" / "debrief.json").read_text(encoding="utf-8"))
     assert set(en) == set(fr) and all(key.startswith("debrief.") for key in en)

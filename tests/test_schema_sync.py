@@ -11,10 +11,11 @@ from game.core.bots import BOTS, play_game
 from game.scenario.loader import load_scenario
 from game.scenario.schema import json_schema
 from game.scenario.shipped import SCENARIO_DIR, shipped_scenarios
-from game.tools.reference import DOCS_PATH, docs_in_sync, documented_keys
+from game.tools.reference import docs_in_sync, documented_keys
 from game.tools.schema_file import SCHEMA_COMMENT, SCHEMA_PATH, schema_text
 
 SHARED_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "design" / "scenario-example.yaml"
+DOCS_PATH = Path(__file__).resolve().parents[1] / "docs" / "authoring.md"
 CONTRACT = SCENARIO_DIR / "retail-app-outage.yaml"
 
 
