@@ -10,9 +10,11 @@ MODULE = "python -m game"
 COMMAND = "signal-race"  # the installed command and the bundle's executable
 
 
-def command_name(argv0: str | None = None) -> str:
+def command_name() -> str:
     """'signal-race', 'python -m game' or 'python main.py', from how the program was started (sys.argv[0])."""
-    started = Path(sys.argv[0] if argv0 is None else argv0)
+    started = Path(
+        (sys.argv[0] if sys.argv else "").replace("\\", "/")
+    )  # read a Windows path the same way on any system
     if started.stem.lower() == COMMAND:  # the console script, or the bundle (signal-race.exe on Windows)
         return COMMAND
     if started.name == "__main__.py" and started.parent.name == "game":
