@@ -88,6 +88,23 @@ def test_a_scheduled_message_to_someone_away_waits_for_their_first_meeting_back(
     assert state.knows[0, 2] and state.learned_turn[0, 2] == 4
 
 
+def test_someone_back_from_leave_hears_a_scheduled_message_at_the_next_meeting_not_on_return():
+    from game.core.model import Event
+    from game.core.text import Text
+
+    meeting = broadcast(kind="team_meeting", every=3, offset=2)  # turns 2, 5, 8
+    away = Event(turn=1, kind="absence", text=Text(), person=2, duration=5)  # back on turn 6
+    scenario = make_scenario(CHAIN, signals=[make_signal(3)], channels=[meeting], events=[away], pace=WEEKLY)
+    state = rules.new_game(scenario, seed=1)
+    play(state, Escalate(0, 3))
+    until(state, 3)
+    assert [m.due for m in state.inbox] == [8]  # the first meeting after the return, not the return day
+    until(state, 8)
+    assert not state.knows[0, 2]
+    play(state)
+    assert state.knows[0, 2]
+
+
 def test_word_of_mouth_spreads_a_signal_nobody_pushes():
     ring = [(i, i + 1) for i in range(1, 30)]
     managers = [-1] + [0] * 30

@@ -11,7 +11,7 @@ import numpy as np
 
 from game.core import phrases
 from game.core.audience import broadcast_audience
-from game.core.calendar import request_occasion
+from game.core.calendar import next_occasion
 from game.core.competitor import rival_gains
 from game.core.derived import derived
 from game.core.model import Channel
@@ -87,8 +87,8 @@ def deliver_messages(state: GameState) -> None:
             waiting.append(message)
             continue
         if not message.urgent and state.is_absent(recipient):
-            later = request_occasion(state.scenario, state.hierarchy, message.sender, recipient, state.turn)
-            message.due = max(later.turn, int(state.absent_until[recipient]))
+            back = max(state.turn + 1, int(state.absent_until[recipient]))
+            message.due = next_occasion(state.scenario, state.hierarchy, message.sender, recipient, back).turn
             state.log.append(
                 LogEntry(
                     state.turn,

@@ -199,6 +199,11 @@ def _panel(surface, app: App, layout: BoardLayout, rect: pygame.Rect, title: str
     )
 
 
+def legend_height(app: App, layout: BoardLayout) -> int:
+    """The legend strip's height along the bottom of the map."""
+    return app.font(SMALL_PX).get_linesize() + layout.px(12)
+
+
 def draw_legend(surface, app: App, layout: BoardLayout) -> None:
     """Bottom-left of the map: which line style and token is which flow."""
     small = app.font(SMALL_PX)

@@ -1,9 +1,10 @@
 """BoardScene: the play screen of the session's active team (see the board keyboard contract in the brief).
 
 Keys: S next signal, Tab / Shift+Tab next / previous holder, 1–9 play the
-numbered action, Return or E end the planning, V org chart / network, + / -
-zoom, arrows pan, Escape pause menu; facilitator keys are offered to
-`facilitator_key` first. Mouse: click a person or a row, wheel zooms (or
+numbered action (numbers hold for the whole turn), G fold the goal card,
+Return or E end the planning, V org chart / network, + / - zoom, 0 or Home fit
+the whole organisation, arrows pan, Escape pause menu; facilitator keys are
+offered to `facilitator_key` first. Mouse: click a person or a row, wheel zooms (or
 scrolls the action list), drag pans, hover shows a person's card.
 """
 
@@ -14,13 +15,16 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core.actions import Action
 from game.core.errors import IllegalAction
+from game.core.goal import roles
 from game.core.state import GameState
 from game.ui import flow
 from game.ui.board import infobar, sidebar
 from game.ui.board.animation import Animation, plan_flows
 from game.ui.board.card import draw_card
-from game.ui.board.choices import holders_in_order, panel_actions, visible_signals
+from game.ui.board.choices import StableKeys, holders_in_order, visible_signals
+from game.ui.board.goalcard import GoalCard
 from game.ui.board.hit import Hotspots
 from game.ui.board.layout import BODY_PX, SMALL_PX, BoardLayout, board_layout
 from game.ui.board.mapview import NETWORK, MapView, Selection
@@ -30,12 +34,15 @@ from game.ui.board.textdraw import block
 from game.ui.facilitator import facilitator_key
 from game.ui.hints import tutorial_hint
 from game.ui.scene import Push, Scene, Transition
+from game.ui.scenes.draw import wrap
 from game.ui.timer import PlanningTimer
 from game.workshop.session import Session
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
+BANNER_LINES = 3  # a hint or refusal longer than this ends in an ellipsis
+GOAL_SHARE = 45  # % of the map's height the goal card may take before it shortens (hovering shows it whole)
 MESSAGE_SECONDS = 7.0  # how long a refusal stays on screen
 DRAG_THRESHOLD = 6  # px of movement before a press on the map becomes a pan
 END_KEYS = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_e}
@@ -71,6 +78,8 @@ class BoardScene(Scene):
         self._chrome: pygame.Surface | None = None
         self._chrome_key: object = None
         self.card_rect: pygame.Rect | None = None  # where the hover card was drawn last frame
+        self.keys = StableKeys()
+        self.goal = GoalCard()
         self._select_default_signal()
         self._animate_unseen_turn()
 
@@ -81,8 +90,13 @@ class BoardScene(Scene):
         return self.team.state
 
     @property
-    def actions(self) -> list:
-        return panel_actions(self.state, self.person, self.signal)
+    def rows(self) -> list[tuple[int, Action]]:
+        """The panel's moves with the number each keeps for the turn."""
+        return self.keys.rows(self.state, self.person, self.signal)
+
+    @property
+    def actions(self) -> list[Action]:
+        return [action for _, action in self.rows]
 
     def version(self) -> tuple:
         """Changes whenever anything the board draws from the state may have changed."""
@@ -123,8 +137,15 @@ class BoardScene(Scene):
 
     # ------------------------------------------------------------ playing
 
+    def play_number(self, number: int) -> None:
+        """Play the move the panel shows with `number` (its key for the turn), if there is one."""
+        rows = self.rows
+        index = next((i for i, (n, _) in enumerate(rows) if n == number), None)
+        if index is not None:
+            self.play(index)
+
     def play(self, index: int) -> None:
-        """Play the numbered action of the panel; a refusal is explained in a sentence."""
+        """Play the action of the panel's row `index`; a refusal is explained in a sentence."""
         actions = self.actions
         if not 0 <= index < len(actions):
             return
@@ -207,7 +228,9 @@ class BoardScene(Scene):
         if key in END_KEYS:
             return self.end_planning()
         if key in DIGITS:
-            self.play(DIGITS[key])
+            self.play_number(DIGITS[key] + 1)
+        elif key == pygame.K_g:
+            self.goal.toggle()
         elif key == pygame.K_s:
             self.cycle_signal()
         elif key == pygame.K_TAB:
@@ -219,7 +242,7 @@ class BoardScene(Scene):
         elif key in ZOOM_OUT_KEYS:
             self.map.camera.zoom(0.8)
         elif key in FIT_KEYS:
-            self.map.fit_all(self.state)
+            self.map.fit_all(self.state, self._map_insets())
         elif key in ARROWS:
             self.map.camera.key_pan(*ARROWS[key])
         return None
@@ -244,6 +267,8 @@ class BoardScene(Scene):
             return self.end_planning()
         elif value == "view":
             self.map.toggle()
+        elif value == "goal":
+            self.goal.toggle()
         elif value == "menu":
             return Push(PauseMenu(self.app, self.session))
         return None
@@ -295,27 +320,49 @@ class BoardScene(Scene):
         state = self.state
         if self.layout.size != surface.get_size():
             self.resize()
-        self.map.ensure_fitted(state, self._focus_person())
-        selection = Selection(self.person, self.signal, self.hover)
+        self.map.ensure_fitted(state, self._map_insets)
+        selection = Selection(self.person, self.signal, self.hover, self._roles())
         self.map.draw(surface, state, selection, self.version(), self.animation)
         infobar.draw_legend(surface, self.app, self.layout)
         self._draw_banners(surface)
         surface.blit(self._chrome_surface(), (0, 0))
+        if self.goal.rect is not None and self.goal.rect.collidepoint(self.pointer):  # the whole card on hover
+            self.goal.draw(surface, self.app, self.layout, state, self.signal, self.goal.rect, None)
         self.card_rect = None
         if self.hover is not None:
             self.card_rect = draw_card(surface, self.app, self.layout, state, self.hover, self.pointer)
 
-    def _focus_person(self) -> int | None:
-        if self.person is not None:
-            return self.person
-        if self.signal is not None:
-            holders = holders_in_order(self.state, self.signal)
-            return holders[0] if holders else None
-        return None
+    def _roles(self) -> dict[int, str]:
+        """Who the map marks for the selected signal, in the goal card's words."""
+        if self.signal is None:
+            return {}
+        return {person: self.app.tr(f"goal.role.{role}") for person, role in roles(self.state, self.signal).items()}
+
+    def _goal_rect(self) -> pygame.Rect:
+        """The goal card's strip along the bottom of the map, above the legend (empty without a signal)."""
+        layout = self.layout
+        bottom = layout.map.bottom - infobar.legend_height(self.app, layout)
+        limit = (bottom - layout.map.top) * GOAL_SHARE // 100
+        height = self.goal.height(self.app, layout, self.state, self.signal, layout.map.width, limit)
+        return pygame.Rect(layout.map.left, bottom - height, layout.map.width, height)
+
+    def _banner_height(self) -> int:
+        """Room the tutorial's hints (and refusals) take at the top of the map: at least two lines."""
+        hint = tutorial_hint(self.app, self.session, self.person, self.signal, self.map.view)
+        if hint is None:
+            return 0
+        return self.layout.px(10) + self._banner_rect(hint, self.app.font(SMALL_PX), 2).height
+
+    def _map_insets(self) -> tuple[int, int, int, int]:
+        """Pixels of the map covered by panels (left, top, right, bottom), kept clear when fitting; the right
+        margin leaves room for the names written beside the people."""
+        layout = self.layout
+        bottom = layout.map.bottom - self._goal_rect().top
+        return (0, self._banner_height(), layout.px(90), bottom)
 
     def _chrome_surface(self) -> pygame.Surface:
         """Top bar, side panel, calendar and log, redrawn only when what they show changes."""
-        view = self.app.tr("board.view.network" if self.map.view == NETWORK else "board.view.tree")
+        view = self.app.tr("board.view.show_tree" if self.map.view == NETWORK else "board.view.show_network")
         timer = self.timer.label() if self.timer else None
         key = (
             self.version(),
@@ -323,6 +370,7 @@ class BoardScene(Scene):
             self.signal,
             self.focus,
             self.scroll,
+            self.goal.folded,
             timer,
             view,
             self.app.size,
@@ -334,13 +382,24 @@ class BoardScene(Scene):
             self.spots.clear()
             layout, state = self.layout, self.state
             infobar.draw_top(self._chrome, self.app, layout, self.team, state, self.timer, view, self.spots)
+            rows = self.rows
             side = sidebar.SideState(
-                visible_signals(state), self.signal, self.person, self.actions, self.focus, self.scroll
+                visible_signals(state),
+                self.signal,
+                self.person,
+                [action for _, action in rows],
+                self.focus,
+                self.scroll,
+                [number for number, _ in rows],
             )
             sidebar.draw_side(self._chrome, self.app, layout, state, side, self.spots)
             self.scroll = side.scroll
             infobar.draw_calendar(self._chrome, self.app, layout, state)
             infobar.draw_log(self._chrome, self.app, layout, state)
+            goal = self._goal_rect()
+            self.goal.draw(self._chrome, self.app, layout, state, self.signal, goal, goal.height)
+            if self.goal.rect is not None:
+                self.spots.add(self.goal.rect, ("button", "goal"))
         return self._chrome
 
     def _draw_banners(self, surface: pygame.Surface) -> None:
@@ -348,16 +407,22 @@ class BoardScene(Scene):
         text = self.message
         colour = self.app.palette.warning
         if text is None:
-            text = tutorial_hint(self.app, self.session, self.person, self.signal)
+            text = tutorial_hint(self.app, self.session, self.person, self.signal, self.map.view)
             colour = self.app.palette.accent
         if not text:
             return
         layout = self.layout
-        area = layout.map.inflate(-layout.px(40), 0)
         font = self.app.font(BODY_PX if self.message else SMALL_PX, bold=self.message is not None)
-        rect = pygame.Rect(
-            area.left, layout.map.top + layout.px(10), area.width, font.get_linesize() * 2 + layout.px(16)
-        )
+        rect = self._banner_rect(text, font)
         pygame.draw.rect(surface, self.app.palette.panel, rect, border_radius=8)
         pygame.draw.rect(surface, colour, rect, 2, border_radius=8)
-        block(surface, text, font, self.app.palette.text, rect.inflate(-layout.px(24), -layout.px(14)), 2)
+        block(surface, text, font, self.app.palette.text, rect.inflate(-layout.px(24), -layout.px(14)), BANNER_LINES)
+
+    def _banner_rect(self, text: str, font: pygame.font.Font, least: int = 1) -> pygame.Rect:
+        """Where a banner of `text` goes: across the top of the map, as many lines as it needs (up to BANNER_LINES)."""
+        layout = self.layout
+        area = layout.map.inflate(-layout.px(40), 0)
+        lines = min(BANNER_LINES, max(least, len(wrap(text, font, area.width - layout.px(24)))))
+        return pygame.Rect(
+            area.left, layout.map.top + layout.px(10), area.width, font.get_linesize() * lines + layout.px(16)
+        )
