@@ -113,7 +113,7 @@ def borrow_test_packages(site_packages: Path) -> None:
 
 
 def checked(command: list[str]) -> str:
-    done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, cwd=REPO.parent)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
     assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout.strip()
 
