@@ -10,7 +10,7 @@ fewer samples). Two figures:
   milliseconds of one full turn played by the `mixed` bot (its `play_turn`
   then `rules.end_turn`), over at least 20 turns from one or more games.
 * ``games_per_second``: whole `mixed` games per second on one core on
-  scenarios/retail-app-outage.yaml, over many seeds, excluding loading.
+  game/scenarios/retail-app-outage.yaml, over many seeds, excluding loading.
 
 Progress goes to stderr; stdout holds only the JSON object.
 """
@@ -36,7 +36,7 @@ EXPLICIT_PEOPLE = 6  # people written out in the scenario text
 SPAN = 8  # most direct reports per generated team leader
 LEADER_SHARE = 1 / (SPAN - 1)  # extra team leaders per generated person, about
 RARE_SKILL_SHARE = 0.01  # share of staff able to exploit the main signal
-EXAMPLE = ROOT / "scenarios" / "retail-app-outage.yaml"
+EXAMPLE = ROOT / "game" / "scenarios" / "retail-app-outage.yaml"
 
 SCENARIO_TEMPLATE = """\
 format: 1

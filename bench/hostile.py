@@ -1,7 +1,7 @@
 """How fast hostile scenario files are refused: prints one JSON object of wall times (a script, never a test).
 
 Run from the repository root: ``python bench/hostile.py``. Each case is a
-hostile variation of scenarios/tutorial.yaml (the same ones
+hostile variation of game/scenarios/tutorial.yaml (the same ones
 tests/test_hostile_scenarios.py checks for a located refusal and bounded
 memory); the figure is the median over a few runs, in milliseconds, with the
 peak memory traced during one run, in MiB.
@@ -25,7 +25,7 @@ from game.core.errors import ScenarioError  # noqa: E402
 from game.scenario.loader import load_scenario_text  # noqa: E402
 
 RUNS = 5
-BASE = (ROOT / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8")
+BASE = (ROOT / "game" / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8")
 
 
 def with_generated(count: int, blocks: int = 1) -> str:

@@ -31,7 +31,7 @@ from game.ui.board.mapview import NETWORK  # noqa: E402
 from game.ui.board.scene import BoardScene  # noqa: E402
 from game.workshop.session import Session  # noqa: E402
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "scenarios" / "retail-app-outage.yaml"
+EXAMPLE = Path(__file__).resolve().parents[1] / "game" / "scenarios" / "retail-app-outage.yaml"
 SIZE = (1280, 720)
 
 

@@ -13,6 +13,7 @@ import contextlib
 import os
 import sys
 
+from game import __version__
 from game.cli_errors import EXIT_OK, EXIT_PROBLEM, CommandFailed
 from game.cli_play import run_play, run_replay
 from game.cli_report_cmd import add_report_parser, run_report
@@ -21,24 +22,29 @@ from game.cli_ui import add_screenshots_parser, run_game, run_screenshots
 from game.cli_validate import run_validate
 from game.core.bots import BOTS
 from game.core.text import DEFAULT_LANGUAGE, LANGUAGES
+from game.invocation import command_name
 
-PROG = "python main.py"
 DESCRIPTION = (
     "Signal Race: route market signals through the hierarchy or the informal network, "
     "faster than the competitor. Without a command, opens the game window; "
     "the commands play headless games with bots, validate scenarios and render screenshots."
 )
-EXAMPLES = f"""examples:
-  {PROG} play retail-app-outage --headless --bot mixed
-  {PROG} play scenarios/retail-app-outage.yaml --headless --bot network --seed 3 --json --save game.json
-  {PROG} replay game.json
-  {PROG} validate scenarios/*.yaml"""
+EXAMPLES = """examples:
+  {prog} play retail-app-outage --headless --bot mixed
+  {prog} play my-scenario.yaml --headless --bot network --seed 3 --json --save game.json
+  {prog} replay game.json
+  {prog} validate my-scenario.yaml"""
 
 
 def build_parser() -> argparse.ArgumentParser:
+    prog = command_name()
     parser = argparse.ArgumentParser(
-        prog=PROG, description=DESCRIPTION, epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog=prog,
+        description=DESCRIPTION,
+        epilog=EXAMPLES.format(prog=prog),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"Signal Race {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     play = commands.add_parser("play", help="play a scenario to the end with a bot (--headless)")
     play.add_argument("scenario", metavar="SCENARIO", help="a scenario file, or the id of a shipped scenario")

@@ -13,6 +13,7 @@ from game.core.bots import BOTS
 from game.core.errors import ScenarioError
 from game.core.model import Scenario
 from game.core.text import LANGUAGES
+from game.invocation import command_name
 from game.scenario.loader import load_scenario, load_scenario_text
 from game.scenario.shipped import resolve_scenario
 
@@ -21,9 +22,10 @@ TOOL_COMMANDS = ("schema", "new", "preview", "balance", "import-org")
 
 def add_tool_parsers(commands: argparse._SubParsersAction) -> None:
     """Register the facilitator's commands."""
-    schema = commands.add_parser("schema", help="write scenarios/scenario.schema.json (editor completion)")
+    schema = commands.add_parser("schema", help="write game/scenarios/scenario.schema.json (editor completion)")
     schema.add_argument("--out", metavar="FILE", help="write the schema there instead")
-    schema.add_argument("--docs", action="store_true", help="also regenerate the key reference in docs/authoring.md")
+    schema.add_argument("--docs", nargs="?", const="docs/authoring.md", metavar="FILE.md",
+                        help="also regenerate the key reference in the authoring guide (default docs/authoring.md)")  # fmt: skip
     new = commands.add_parser("new", help="write a commented starter scenario that validates and plays")
     new.add_argument("file", metavar="FILE", help="the scenario file to create")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -70,8 +72,17 @@ def _schema(args: argparse.Namespace) -> int:
 
     print(write_schema(Path(args.out) if args.out else SCHEMA_PATH))
     if args.docs:
-        changed = update_docs()
-        print("docs/authoring.md " + ("updated" if changed else "already up to date"))
+        guide = Path(args.docs)
+        try:
+            changed = update_docs(guide)
+        except OSError as error:
+            raise CommandFailed(
+                f"cannot update {guide}: {error.strerror or error} (run this from the repository root, "
+                "or give the guide's path after --docs)"
+            ) from None
+        except ValueError:
+            raise CommandFailed(f"{guide} is not the authoring guide: it has no reference:begin/end markers") from None
+        print(f"{guide.as_posix()} " + ("updated" if changed else "already up to date"))
     return EXIT_OK
 
 
@@ -84,7 +95,7 @@ def _new(args: argparse.Namespace) -> int:
         raise CommandFailed(str(refused)) from None
     except OSError as error:
         raise CommandFailed(f"cannot write {args.file}: {error.strerror or error}") from None
-    print(f"{path} written; check it with: python main.py validate {path}")
+    print(f"{path} written; check it with: {command_name()} validate {path}")
     return EXIT_OK
 
 
@@ -158,12 +169,12 @@ def _balance_text(args: argparse.Namespace, scenario: Scenario, figures: list, f
 
 def _balance_docs(args: argparse.Namespace) -> int:
     """Play every shipped scenario, smallest organisation first, and write the library page."""
-    from game.scenario.shipped import shipped_scenarios
+    from game.scenario.shipped import SCENARIO_DIR, shipped_scenarios
     from game.tools.balance_docs import page, section
 
     loaded = sorted((_load(str(path)) for path in shipped_scenarios()), key=lambda p: (p[1].org.size, p[1].id))
     if not loaded:
-        raise CommandFailed("no shipped scenario found in scenarios/")
+        raise CommandFailed(f"no shipped scenario found in {SCENARIO_DIR}")
     sections = []
     for path, scenario in loaded:
         figures = _balance_figures(args, path, scenario, say_which=True)

@@ -143,7 +143,7 @@ def test_every_debrief_text_exists_in_english_and_french(repo_root):
     from game.ui.i18n import catalogue
     from game.workshop.session import MODES
 
-    folder = repo_root / "assets" / "translations"
+    folder = repo_root / "game" / "assets" / "translations"
     for name in ("debrief.json", "contrasts.json"):
         en = json.loads((folder / "en" / name).read_text(encoding="utf-8"))
         fr = json.loads((folder / "fr" / name).read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Interface text in French and English: JSON catalogues under assets/translations/<language>/.
+"""Interface text in French and English: JSON catalogues under game/assets/translations/<language>/.
 
 Every file in a language's folder is merged into one catalogue, so each part
 of the interface keeps its own file. A missing key falls back to English,
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 
 from game.core.text import LANGUAGES, Text
+from game.package_data import data_path
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "assets" / "translations"
+TRANSLATIONS = data_path("assets", "translations")
 FALLBACK = "en"
 
 

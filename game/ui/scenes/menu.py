@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.invocation import command_name
 from game.ui.catalog import shipped_catalog, title_of
 from game.ui.saves import SaveEntry, SaveError, interrupted_games, load_session
 from game.ui.scene import Push, Quit, Transition
@@ -143,7 +144,7 @@ class MenuScene(FormScene):
                 return
             y += app.px(12)
             if entry.scenario is None:
-                text = app.tr("ui.scenario.broken", file=entry.path.name)
+                text = app.tr("ui.scenario.broken", file=entry.path.name, command=command_name())
                 y = draw.paragraph(surface, text, body, colours.bad, pygame.Rect(area.left, y, area.width, summary_h))
                 continue
             name = draw.fit(app.text(entry.scenario.title), heading, area.width)
