@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from game.core.localise import fill, french_typography
+
 LANGUAGES = ("en", "fr")  # languages the game is translated into
 DEFAULT_LANGUAGE = "en"
 
@@ -25,17 +27,18 @@ class Text:
 
     def get(self, language: str) -> str:
         if language in self.by_language:
-            return self.by_language[language]
+            text = self.by_language[language]
+            return french_typography(text) if language == "fr" else text
         if DEFAULT_LANGUAGE in self.by_language:
             return self.by_language[DEFAULT_LANGUAGE]
         return next(iter(self.by_language.values()), "")
 
     def format(self, **values: object) -> Text:
-        """Fill `{name}` placeholders in every language."""
+        """Fill `{name}` placeholders in every language (numbers and plural forms its way)."""
         filled = {}
         for lang, text in self.by_language.items():
             localised = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in values.items()}
-            filled[lang] = text.format(**localised)
+            filled[lang] = fill(text, lang, localised)
         return Text(filled)
 
     def __str__(self) -> str:

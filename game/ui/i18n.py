@@ -1,5 +1,9 @@
 """Interface text in French and English: JSON catalogues under assets/translations/<language>/.
 
+Templates are `str.format` strings filled by `game.core.localise`: numbers are
+grouped the language's way and a count may carry plural forms
+(`{turns:one=# turn|other=# turns}`); French gets its non-breaking spaces.
+
 Every file in a language's folder is merged into one catalogue, so each part
 of the interface keeps its own file. A missing key falls back to English,
 then to the key itself, so a gap shows up on screen instead of crashing.
@@ -11,6 +15,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from game.core.localise import fill, format_number
 from game.core.text import LANGUAGES, Text
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "assets" / "translations"
@@ -38,7 +43,11 @@ class Translator:
     def tr(self, key: str, **values: object) -> str:
         template = catalogue(self.language).get(key) or catalogue(FALLBACK).get(key) or key
         localised = {k: self.text(v) if isinstance(v, Text) else v for k, v in values.items()}
-        return template.format(**localised) if localised else template
+        return fill(template, self.language, localised)
+
+    def number(self, value: float) -> str:
+        """A number as the chosen language writes it ("2,318" / "2 318")."""
+        return format_number(value, self.language)
 
     def text(self, text: Text) -> str:
         return text.get(self.language)
