@@ -40,8 +40,14 @@ def is_number(value: object) -> bool:
     return isinstance(value, Real) and not isinstance(value, bool)
 
 
+def whole(value: float) -> float:
+    """3.0 -> 3: a whole number reads and counts as one, whatever its type."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def format_number(value: float, language: str) -> str:
     """A number as the language writes it: "2,318" / "2 318", "0.5" / "0,5"."""
+    value = whole(value)
     if isinstance(value, int) and 0 <= value < 1000:
         return str(value)  # nothing to group: spare Babel
     from babel.numbers import format_decimal
@@ -51,7 +57,7 @@ def format_number(value: float, language: str) -> str:
 
 def plural_category(count: float, language: str) -> str:
     """The CLDR plural category of `count` in `language` ("one", "other", ...)."""
-    return _locale(language).plural_form(abs(count))
+    return _locale(language).plural_form(abs(whole(count)))
 
 
 def plural_forms(spec: str) -> dict[str, str]:
@@ -99,8 +105,18 @@ class _Filler(string.Formatter):
 
 def fill(template: str, language: str, values: Mapping[str, object]) -> str:
     """`template` with its placeholders filled for `language`, typography included."""
-    filled = _Filler(language).vformat(template, (), values) if values else template
+    if not values:
+        filled = template
+    elif "=" not in template and all(_plain(v) for v in values.values()):
+        filled = template.format(**values)  # the common case, at str.format's speed (the engine logs a lot)
+    else:
+        filled = _Filler(language).vformat(template, (), values)
     return french_typography(filled) if language == "fr" else filled
+
+
+def _plain(value: object) -> bool:
+    """A value that str.format writes the same in every language."""
+    return not is_number(value) or (isinstance(value, int) and 0 <= value < 1000)
 
 
 def placeholders(template: str) -> dict[str, str]:

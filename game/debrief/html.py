@@ -57,7 +57,7 @@ def report_html(debrief: Debrief, language: str, files: dict[str, str]) -> str:
 def _facts(debrief: Debrief, tr: Translator) -> str:
     text = tr.tr(
         "debrief.report.facts",
-        seed=debrief.seed,
+        seed=str(debrief.seed),  # an identifier, not a quantity: never grouped
         difficulty=tr.tr(f"debrief.difficulty.{debrief.difficulty}"),
         mode=tr.tr(f"debrief.mode.{debrief.mode}"),
         teams=len(debrief.teams),
@@ -128,7 +128,7 @@ def _what_ifs(debrief: Debrief, tr: Translator) -> str:
 
 
 def _team(team: TeamDebrief, tr: Translator) -> str:
-    heading = tr.tr("debrief.report.team", team=team.name, score=f"{team.score:g}", turns=team.turns)
+    heading = tr.tr("debrief.report.team", team=team.name, score=team.score, turns=team.turns)
     signals = "\n".join(_signal(team, signal, tr) for signal in team.signals)
     return f'<section class="team"><h2>{escape(heading)}</h2>\n{signals}</section>'
 

@@ -48,12 +48,12 @@ def hop_sentence(scenario: Scenario, hop: Hop, tr: Translator) -> str:
         sender=name(scenario, hop.sender, tr),
         person=name(scenario, hop.recipient, tr),
         means=tr.tr(f"debrief.means.{hop.means}"),
-        fidelity=f"{hop.fidelity:.2f}",
+        fidelity=round(hop.fidelity, 2),
     )
 
 
 def incident_sentence(scenario: Scenario, incident: Incident, tr: Translator) -> str:
-    amount = f"{incident.amount:.2f}" if incident.kind == "distorted" else f"{incident.amount:g}"
+    amount = round(incident.amount, 2)  # turns are whole; a fidelity loss keeps two decimals
     return tr.tr(
         f"debrief.incident.{incident.kind}",
         turn=incident.turn,
@@ -64,8 +64,8 @@ def incident_sentence(scenario: Scenario, incident: Incident, tr: Translator) ->
     )
 
 
-def _fidelity(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+def _fidelity(value: float | None) -> float | str:
+    return "—" if value is None else round(value, 2)
 
 
 def contrast_sentences(contrasts: Contrasts, tr: Translator) -> dict[str, str]:
@@ -81,8 +81,8 @@ def contrast_sentences(contrasts: Contrasts, tr: Translator) -> dict[str, str]:
         ),
         "when": tr.tr(
             "debrief.sentence.when",
-            official=f"{when.official_wait:.1f}",
-            network=f"{when.network_wait:.1f}",
+            official=round(when.official_wait, 1),
+            network=round(when.network_wait, 1),
             path=when.path_turns,
             waiting=when.path_waiting,
             on_network=when.path_network,
@@ -94,8 +94,8 @@ def contrast_sentences(contrasts: Contrasts, tr: Translator) -> dict[str, str]:
             official=_fidelity(what.official_fidelity),
             network=_fidelity(what.network_fidelity),
             end=_fidelity(what.end_fidelity),
-            lost_official=f"{what.path_loss_official:.2f}",
-            lost_network=f"{what.path_loss_network:.2f}",
+            lost_official=round(what.path_loss_official, 2),
+            lost_network=round(what.path_loss_network, 2),
             distorted=what.distorted,
         ),
         "where": tr.tr(
@@ -111,5 +111,5 @@ def contrast_sentences(contrasts: Contrasts, tr: Translator) -> dict[str, str]:
     }
 
 
-def _level(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+def _level(value: float | None) -> float | str:
+    return "—" if value is None else round(value, 1)

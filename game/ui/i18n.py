@@ -18,6 +18,7 @@ from pathlib import Path
 from game.core.localise import fill, format_number
 from game.core.text import LANGUAGES, Text
 
+TURN_UNITS = ("turn", "day", "week", "month", "hour")  # turn units the catalogues translate
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "assets" / "translations"
 FALLBACK = "en"
 
@@ -48,6 +49,13 @@ class Translator:
     def number(self, value: float) -> str:
         """A number as the chosen language writes it ("2,318" / "2 318")."""
         return format_number(value, self.language)
+
+    def duration(self, count: int, unit: str) -> str:
+        """A number of the scenario's turn units: "1 day", "3 jours"; an unknown unit is shown as written."""
+        base = unit.lower().removesuffix("s")
+        if base in TURN_UNITS:
+            return self.tr(f"ui.unit.{base}", count=count)
+        return self.tr("ui.unit.other", count=count, unit=unit)
 
     def text(self, text: Text) -> str:
         return text.get(self.language)

@@ -38,7 +38,7 @@ def outcome_phrase(app, result: SignalOutcome) -> str:  # noqa: ANN001 - App
         return app.tr("ui.results.same_turn")
     key = "won_by" if result.won else "beaten_by"
     count = abs(result.margin)
-    return app.tr(f"ui.results.{key}.{'one' if count == 1 else 'many'}", n=count)
+    return app.tr(f"ui.results.{key}", n=count)
 
 
 class ResultsScene(FormScene):
@@ -71,7 +71,7 @@ class ResultsScene(FormScene):
             for standing in self.standings:
                 index = self._team_index(standing.team)
                 text = draw.fit(
-                    f"{standing.rank}. {standing.team} — {standing.score:.0f} {app.tr('ui.points_short')}",
+                    f"{standing.rank}. {standing.team} — {app.translator.number(round(standing.score))} {app.tr('ui.points_short')}",
                     app.font(20),
                     px(TEAM_W - 70),
                 )
@@ -119,7 +119,7 @@ class ResultsScene(FormScene):
     def _draw_races(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         app, colours = self.app, self.app.palette
         team = self.session.teams[self.shown]
-        heading = app.tr("ui.results.races", team=team.name, points=f"{score(team.state):.0f}")
+        heading = app.tr("ui.results.races", team=team.name, points=round(score(team.state)))
         heading = draw.fit(heading, app.font(24, True), area.width)
         y = draw.line(
             surface,
