@@ -168,12 +168,13 @@ def contrasts_figure(signal: SignalDebrief, tr: Translator, size=(9, 5.4)) -> Fi
     who.set_ylim(bottom=0)
     who.legend(fontsize="small", frameon=False)
     waits = when.bar([0, 1], [c.when.official_wait, c.when.network_wait], color=[official, network])
-    when.bar_label(waits, fmt="%.1f")
+    when.bar_label(waits, labels=[tr.number(round(w, 1)) for w in waits.datavalues])
     when.set_ylim(bottom=0)
     when.set_xticks([0, 1], [tr.tr("debrief.contrast.official"), tr.tr("debrief.contrast.network")])
     _frame(when, tr.tr("debrief.contrast.when"), "", tr.tr("debrief.axis.wait"))
     fidelities = [c.what.official_fidelity or 0.0, c.what.network_fidelity or 0.0, c.what.end_fidelity]
-    what.bar_label(what.bar([0, 1, 2], fidelities, color=[official, network, TEAM_COLOUR]), fmt="%.2f")
+    columns = what.bar([0, 1, 2], fidelities, color=[official, network, TEAM_COLOUR])
+    what.bar_label(columns, labels=[tr.number(round(f, 2)) for f in columns.datavalues])
     what.set_xticks(
         [0, 1, 2],
         [tr.tr("debrief.contrast.official"), tr.tr("debrief.contrast.network"), tr.tr("debrief.contrast.end")],
@@ -183,7 +184,9 @@ def contrasts_figure(signal: SignalDebrief, tr: Translator, size=(9, 5.4)) -> Fi
     bars = [c.where.audience, c.where.channel, c.where.hierarchy, c.where.relays, c.where.team_network]
     colours = ["#F5D28A", VIA_COLOURS["channel"], official, network, "#E3B5CF"]
     keys = ["audience", "channel", "hierarchy", "relays", "team_network"]
-    where.bar_label(where.barh(range(len(bars)), bars, color=colours), fmt="%d", padding=2)
+    where.bar_label(
+        where.barh(range(len(bars)), bars, color=colours), labels=[tr.number(int(n)) for n in bars], padding=2
+    )
     where.set_xlim(left=0)
     where.set_yticks(range(len(bars)), [tr.tr(f"debrief.where.{k}") for k in keys], fontsize="small")
     where.invert_yaxis()
@@ -231,7 +234,9 @@ def comparison_figure(debrief: Debrief, tr: Translator, size=(8, 3.8)) -> Figure
     axes.set_xlabel(tr.tr("debrief.axis.score"))
     axes.grid(axis="x", alpha=0.3)
     for i, value in enumerate(scores):
-        axes.text(value, i, f" {value:g} ", va="center", ha="left" if value >= 0 else "right", fontsize="small")
+        axes.text(
+            value, i, f" {tr.number(value)} ", va="center", ha="left" if value >= 0 else "right", fontsize="small"
+        )
     kinds = (
         ("debrief.compare.teams", TEAM_COLOUR),
         ("debrief.compare.what_ifs", "#56B4E9"),
