@@ -46,9 +46,9 @@ class Translator:
         localised = {k: self.text(v) if isinstance(v, Text) else v for k, v in values.items()}
         return fill(template, self.language, localised)
 
-    def number(self, value: float) -> str:
-        """A number as the chosen language writes it ("2,318" / "2 318")."""
-        return format_number(value, self.language)
+    def number(self, value: float, signed: bool = False) -> str:
+        """A number as the chosen language writes it ("2,318" / "2 318"); `signed` writes "+" on gains."""
+        return ("+" if signed and value > 0 else "") + format_number(value, self.language)
 
     def duration(self, count: int, unit: str) -> str:
         """A number of the scenario's turn units: "1 day", "3 jours"; an unknown unit is shown as written."""

@@ -135,7 +135,7 @@ class ResultsScene(FormScene):
         ]
         titles = [app.text(signal.title) for signal in self.session.scenario.signals]
         rows = [
-            [name, outcome_phrase(app, result), f"{result.points:+.0f}"]
+            [name, outcome_phrase(app, result), app.translator.number(round(result.points), signed=True)]
             for name, result in zip(titles, outcomes(team.state))
         ]
         draw_table(app, surface, pygame.Rect(area.left, y + app.px(10), area.width, area.bottom - y), columns, rows)
