@@ -17,7 +17,7 @@ import re
 import string
 from collections.abc import Mapping
 from functools import cache
-from numbers import Real
+from numbers import Integral, Real
 
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")  # CLDR's names
 PLURAL_SPEC = re.compile(r"^(?:zero|one|two|few|many|other)=")
@@ -48,8 +48,8 @@ def whole(value: float) -> float:
 def format_number(value: float, language: str) -> str:
     """A number as the language writes it: "2,318" / "2 318", "0.5" / "0,5"."""
     value = whole(value)
-    if isinstance(value, int) and 0 <= value < 1000:
-        return str(value)  # nothing to group: spare Babel
+    if isinstance(value, Integral) and 0 <= value < 1000:
+        return str(int(value))  # nothing to group: spare Babel
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=_locale(language))
@@ -105,18 +105,27 @@ class _Filler(string.Formatter):
 
 def fill(template: str, language: str, values: Mapping[str, object]) -> str:
     """`template` with its placeholders filled for `language`, typography included."""
-    if not values:
-        filled = template
-    elif "=" not in template and all(_plain(v) for v in values.values()):
-        filled = template.format(**values)  # the common case, at str.format's speed (the engine logs a lot)
-    else:
-        filled = _Filler(language).vformat(template, (), values)
+    filled = fill_values(template, language, values)
     return french_typography(filled) if language == "fr" else filled
+
+
+def fill_values(template: str, language: str, values: Mapping[str, object]) -> str:
+    """`template` with its placeholders filled for `language` (numbers and plural forms), typography left out."""
+    if not values:
+        return template
+    if "=" not in template and all(_plain(v) for v in values.values()):
+        return template.format(**values)  # the common case, at str.format's speed (the engine formats a lot)
+    return _Filler(language).vformat(template, (), values)
 
 
 def _plain(value: object) -> bool:
     """A value that str.format writes the same in every language."""
-    return not is_number(value) or (isinstance(value, int) and 0 <= value < 1000)
+    kind = type(value)
+    if kind is str:
+        return True
+    if kind is int:
+        return 0 <= value < 1000
+    return not is_number(value) or (isinstance(value, Integral) and 0 <= value < 1000)
 
 
 def placeholders(template: str) -> dict[str, str]:

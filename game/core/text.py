@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from game.core.localise import fill, french_typography
+from game.core.localise import fill_values, french_typography
 
 LANGUAGES = ("en", "fr")  # languages the game is translated into
 DEFAULT_LANGUAGE = "en"
@@ -26,9 +26,14 @@ class Text:
         return cls(dict(by_language))
 
     def get(self, language: str) -> str:
+        """The text in `language` as a reader sees it (French typography included)."""
+        text = self.written(language)
+        return french_typography(text) if language == "fr" and language in self.by_language else text
+
+    def written(self, language: str) -> str:
+        """The text in `language` as written, else in the default language, else in any."""
         if language in self.by_language:
-            text = self.by_language[language]
-            return french_typography(text) if language == "fr" else text
+            return self.by_language[language]
         if DEFAULT_LANGUAGE in self.by_language:
             return self.by_language[DEFAULT_LANGUAGE]
         return next(iter(self.by_language.values()), "")
@@ -37,8 +42,8 @@ class Text:
         """Fill `{name}` placeholders in every language (numbers and plural forms its way)."""
         filled = {}
         for lang, text in self.by_language.items():
-            localised = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in values.items()}
-            filled[lang] = fill(text, lang, localised)
+            localised = {k: (v.written(lang) if isinstance(v, Text) else v) for k, v in values.items()}
+            filled[lang] = fill_values(text, lang, localised)  # `get` adds the typography
         return Text(filled)
 
     def __str__(self) -> str:
