@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from game.scenario.loader import load_scenario, load_scenario_text
 from game.scenario.shipped import shipped_scenarios
 from game.ui.i18n import TRANSLATIONS, Translator
 
+GAME_CODE = Path(__file__).resolve().parents[1] / "game"
 CATALOGUE_FILES = sorted(p.name for p in (TRANSLATIONS / "en").glob("*.json"))
 REQUIRED_FORMS = {"one", "other"}  # every language we ship has both; French "many" falls back to "other"
 SUSPICIOUS = re.compile(r"\((s|es|x)\)")  # "turn(s)", "copie(s)"; "absent(e)" is gender, not number
@@ -66,6 +68,17 @@ def test_every_interface_key_exists_in_both_languages(name):
     english, french = _file("en", name), _file("fr", name)
     assert set(english) == set(french), sorted(set(english) ^ set(french))
     assert sorted(p.name for p in (TRANSLATIONS / "fr").glob("*.json")) == CATALOGUE_FILES
+
+
+def test_every_key_the_code_names_exists_in_both_languages():
+    key = re.compile(r"""["']((?:ui|board|debrief|cli)\.[a-z_]+(?:\.[a-z_]+)+)["']""")
+    used = {k for path in GAME_CODE.rglob("*.py") for k in key.findall(path.read_text(encoding="utf-8"))}
+    assert len(used) > 100
+    assert not sorted(k for k in used if k not in _file_keys("en") or k not in _file_keys("fr"))
+
+
+def _file_keys(language: str) -> set[str]:
+    return {key for name in CATALOGUE_FILES for key in _file(language, name)}
 
 
 def test_every_text_has_the_same_placeholders_in_both_languages():
