@@ -19,7 +19,6 @@ from collections.abc import Mapping
 from functools import cache
 from numbers import Integral, Real
 
-PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")  # CLDR's names
 PLURAL_SPEC = re.compile(r"^(?:zero|one|two|few|many|other)=")
 NUMBER_SIGN = "#"  # stands for the count inside a plural form
 
