@@ -11,6 +11,7 @@ import io
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from game.core.model import NO_PERSON, Scenario
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
@@ -66,7 +67,7 @@ def timeline_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, si
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     axes.grid(axis="y", alpha=0.3)
-    return figure
+    return _numbers_in(figure, tr)
 
 
 def path_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(9, 4.2)) -> Figure:
@@ -117,7 +118,7 @@ def path_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(
     for side in ("top", "right", "bottom"):
         axes.spines[side].set_visible(False)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
-    return figure
+    return _numbers_in(figure, tr)
 
 
 def _people(axes, scenario: Scenario, signal: SignalDebrief, xy: dict, tr: Translator) -> None:
@@ -191,6 +192,16 @@ def contrasts_figure(signal: SignalDebrief, tr: Translator, size=(9, 5.4)) -> Fi
     where.set_yticks(range(len(bars)), [tr.tr(f"debrief.where.{k}") for k in keys], fontsize="small")
     where.invert_yaxis()
     _frame(where, tr.tr("debrief.contrast.where"), tr.tr("debrief.axis.people"), "")
+    return _numbers_in(figure, tr)
+
+
+def _numbers_in(figure: Figure, tr: Translator) -> Figure:
+    """Numeric axes write their ticks the reader's way ("0,5" in French); named ticks keep their names."""
+    ticks = FuncFormatter(lambda value, _: tr.number(round(value, 6)))
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            if isinstance(axis.get_major_formatter(), ScalarFormatter):
+                axis.set_major_formatter(ticks)
     return figure
 
 
@@ -243,7 +254,7 @@ def comparison_figure(debrief: Debrief, tr: Translator, size=(8, 3.8)) -> Figure
         ("debrief.compare.bots", ROUTE_COLOUR),
     )
     axes.legend(handles=[Patch(color=colour, label=tr.tr(key)) for key, colour in kinds], loc="best", fontsize="small")
-    return figure
+    return _numbers_in(figure, tr)
 
 
 def render(figure: Figure, fmt: str) -> bytes:
