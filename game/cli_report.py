@@ -65,11 +65,19 @@ def text_lines(summary: dict, language: str = DEFAULT_LANGUAGE) -> list[str]:
     bot = summary["bot"] or tr("cli.summary.unknown_bot")
     lines = [
         f"{summary['title']} ({summary['scenario']})",
-        tr("cli.summary.seed", seed=summary["seed"], bot=bot, turns=summary["turns"], max_turns=summary["max_turns"]),
+        tr(
+            "cli.summary.seed",
+            seed=str(summary["seed"]),
+            bot=bot,
+            turns=summary["turns"],
+            max_turns=summary["max_turns"],
+        ),
     ]
     for signal in summary["signals"]:
-        lines.append(f"  {signal['title']}: {headline(signal, tr)}, {_points(signal['points'], tr)}")
-    lines.append(tr("cli.summary.total", score=f"{summary['score']:g}"))
+        lines.append(
+            tr("cli.summary.signal", title=signal["title"], headline=headline(signal, tr), points=signal["points"])
+        )
+    lines.append(tr("cli.summary.total", score=summary["score"]))
     return lines
 
 
@@ -85,15 +93,7 @@ def headline(signal: dict, tr) -> str:
     if margin is None:
         return tr("cli.headline.won_alone", turn=exploited)
     if margin > 0:
-        return tr("cli.headline.won_by", turns=_turns(margin, tr))
+        return tr("cli.headline.won_by", turns=margin)
     if margin == 0:
         return tr("cli.headline.tied")
-    return tr("cli.headline.beaten_by", turns=_turns(-margin, tr))
-
-
-def _turns(count: int, tr) -> str:
-    return tr("cli.turns.one" if count == 1 else "cli.turns.many", count=count)
-
-
-def _points(points: float, tr) -> str:
-    return tr("cli.points.one" if abs(points) == 1 else "cli.points.many", points=f"{points:g}")
+    return tr("cli.headline.beaten_by", turns=-margin)

@@ -203,4 +203,4 @@ def test_the_debrief_says_the_work_was_under_way_and_how_much_was_done_in_both_l
     play_to(stopped, 4)
     rules.end_early(stopped)
     assert "50% done (due on turn 5)" in headline(outcome(stopped, 0), Translator("en"))
-    assert "50 % fait" in headline(outcome(stopped, 0), Translator("fr"))
+    assert "50\u202f% fait" in headline(outcome(stopped, 0), Translator("fr"))  # French: a narrow space before %

@@ -73,7 +73,7 @@ def test_contract_example_is_the_shared_design_plus_only_the_facilitator_texts()
     contract = _without_leading_comments(SHARED_EXAMPLE.read_text(encoding="utf-8"))
     assert ours.startswith(contract)
     added = yaml.safe_load(ours[len(contract) :])
-    assert set(added) == {"objectives", "debrief_questions"}
+    assert set(added) == {"objectives", "debrief_questions", "labels"}  # texts only: the game itself is the contract's
 
 
 @pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="the shared design folder is not available")

@@ -240,16 +240,16 @@ _DESCRIPTIONS = {
         fr="{person} remonte « {signal} » à son manager à leur prochaine rencontre (entretien, réunion d'équipe ou lettre) ; peut être mis de côté.",
     ),
     "escalate_urgent": Text.of(
-        en="{person} interrupts their manager about “{signal}” now, outside the calendar ({cost} action points); may be shelved.",
-        fr="{person} interrompt son manager au sujet de « {signal} » tout de suite, hors calendrier ({cost} points d'action) ; peut être mis de côté.",
+        en="{person} interrupts their manager about “{signal}” now, outside the calendar ({cost:one=# action point|other=# action points}); may be shelved.",
+        fr="{person} interrompt son manager au sujet de « {signal} » tout de suite, hors calendrier ({cost:one=# point d'action|other=# points d'action}) ; peut être mis de côté.",
     ),
     "delegate": Text.of(
         en="{person} passes “{signal}” down to {to} at their next meeting (one-to-one, team meeting or letter).",
         fr="{person} transmet « {signal} » à {to} à leur prochaine rencontre (entretien, réunion d'équipe ou lettre).",
     ),
     "delegate_urgent": Text.of(
-        en="{person} calls {to} about “{signal}” now, outside the calendar ({cost} action points).",
-        fr="{person} appelle {to} au sujet de « {signal} » tout de suite, hors calendrier ({cost} points d'action).",
+        en="{person} calls {to} about “{signal}” now, outside the calendar ({cost:one=# action point|other=# action points}).",
+        fr="{person} appelle {to} au sujet de « {signal} » tout de suite, hors calendrier ({cost:one=# point d'action|other=# points d'action}).",
     ),
     "validate": Text.of(
         en="{person} asks {gate} to validate “{signal}”: takes turns, restores fidelity, exposes a rumour.",

@@ -11,6 +11,7 @@ import io
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from game.core.model import NO_PERSON, Scenario
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
@@ -67,7 +68,7 @@ def timeline_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, si
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     axes.grid(axis="y", alpha=0.3)
-    return figure
+    return _numbers_in(figure, tr)
 
 
 def path_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(9, 4.2)) -> Figure:
@@ -118,7 +119,7 @@ def path_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(
     for side in ("top", "right", "bottom"):
         axes.spines[side].set_visible(False)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
-    return figure
+    return _numbers_in(figure, tr)
 
 
 def _people(axes, scenario: Scenario, signal: SignalDebrief, xy: dict, tr: Translator) -> None:
@@ -169,12 +170,13 @@ def contrasts_figure(signal: SignalDebrief, tr: Translator, size=(9, 5.4)) -> Fi
     who.set_ylim(bottom=0)
     who.legend(fontsize="small", frameon=False)
     waits = when.bar([0, 1], [c.when.official_wait, c.when.network_wait], color=[official, network])
-    when.bar_label(waits, fmt="%.1f")
+    when.bar_label(waits, labels=[tr.number(round(w, 1)) for w in waits.datavalues])
     when.set_ylim(bottom=0)
     when.set_xticks([0, 1], [tr.tr("debrief.contrast.official"), tr.tr("debrief.contrast.network")])
     _frame(when, tr.tr("debrief.contrast.when"), "", tr.tr("debrief.axis.wait"))
     fidelities = [c.what.official_fidelity or 0.0, c.what.network_fidelity or 0.0, c.what.end_fidelity]
-    what.bar_label(what.bar([0, 1, 2], fidelities, color=[official, network, TEAM_COLOUR]), fmt="%.2f")
+    columns = what.bar([0, 1, 2], fidelities, color=[official, network, TEAM_COLOUR])
+    what.bar_label(columns, labels=[tr.number(round(f, 2)) for f in columns.datavalues])
     what.set_xticks(
         [0, 1, 2],
         [tr.tr("debrief.contrast.official"), tr.tr("debrief.contrast.network"), tr.tr("debrief.contrast.end")],
@@ -184,11 +186,23 @@ def contrasts_figure(signal: SignalDebrief, tr: Translator, size=(9, 5.4)) -> Fi
     bars = [c.where.audience, c.where.channel, c.where.hierarchy, c.where.relays, c.where.team_network]
     colours = ["#F5D28A", VIA_COLOURS["channel"], official, network, "#E3B5CF"]
     keys = ["audience", "channel", "hierarchy", "relays", "team_network"]
-    where.bar_label(where.barh(range(len(bars)), bars, color=colours), fmt="%d", padding=2)
+    where.bar_label(
+        where.barh(range(len(bars)), bars, color=colours), labels=[tr.number(int(n)) for n in bars], padding=2
+    )
     where.set_xlim(left=0)
     where.set_yticks(range(len(bars)), [tr.tr(f"debrief.where.{k}") for k in keys], fontsize="small")
     where.invert_yaxis()
     _frame(where, tr.tr("debrief.contrast.where"), tr.tr("debrief.axis.people"), "")
+    return _numbers_in(figure, tr)
+
+
+def _numbers_in(figure: Figure, tr: Translator) -> Figure:
+    """Numeric axes write their ticks the reader's way ("0,5" in French); named ticks keep their names."""
+    ticks = FuncFormatter(lambda value, _: tr.number(round(value, 6)))
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            if isinstance(axis.get_major_formatter(), ScalarFormatter):
+                axis.set_major_formatter(ticks)
     return figure
 
 
@@ -232,14 +246,16 @@ def comparison_figure(debrief: Debrief, tr: Translator, size=(8, 3.8)) -> Figure
     axes.set_xlabel(tr.tr("debrief.axis.score"))
     axes.grid(axis="x", alpha=0.3)
     for i, value in enumerate(scores):
-        axes.text(value, i, f" {value:g} ", va="center", ha="left" if value >= 0 else "right", fontsize="small")
+        axes.text(
+            value, i, f" {tr.number(value)} ", va="center", ha="left" if value >= 0 else "right", fontsize="small"
+        )
     kinds = (
         ("debrief.compare.teams", TEAM_COLOUR),
         ("debrief.compare.what_ifs", "#56B4E9"),
         ("debrief.compare.bots", ROUTE_COLOUR),
     )
     axes.legend(handles=[Patch(color=colour, label=tr.tr(key)) for key, colour in kinds], loc="best", fontsize="small")
-    return figure
+    return _numbers_in(figure, tr)
 
 
 def render(figure: Figure, fmt: str) -> bytes:

@@ -53,12 +53,12 @@ def hop_sentence(scenario: Scenario, hop: Hop, tr: Translator) -> str:
         sender=name(scenario, hop.sender, tr),
         person=name(scenario, hop.recipient, tr),
         means=tr.tr(f"debrief.means.{hop.means}"),
-        fidelity=f"{hop.fidelity:.2f}",
+        fidelity=round(hop.fidelity, 2),
     )
 
 
 def incident_sentence(scenario: Scenario, incident: Incident, tr: Translator) -> str:
-    amount = f"{incident.amount:.2f}" if incident.kind == "distorted" else f"{incident.amount:g}"
+    amount = round(incident.amount, 2)  # turns are whole; a fidelity loss keeps two decimals
     return tr.tr(
         f"debrief.incident.{incident.kind}",
         turn=incident.turn,
@@ -92,9 +92,8 @@ def moves_sentence(team: str, coaching: Coaching, tr: Translator) -> str:
 
 
 def plural(tr: Translator, key: str, n: int, **values: object) -> str:
-    """`key.one` or `key.many` filled with `n`; French takes the singular for 0 and 1, English for 1 only."""
-    one = n == 1 or (n == 0 and tr.language == "fr")
-    return tr.tr(f"{key}.{'one' if one else 'many'}", n=n, **values)
+    """`key` filled with the count `n` (its template picks its plural form through Babel's rules)."""
+    return tr.tr(key, n=n, **values)
 
 
 def _both(tr: Translator, key: str, line: str, network: str) -> str:

@@ -16,6 +16,7 @@ from game.core.actions import EndTurn, InjectEvent
 from game.core.goal import goal_of
 from game.core.model import NO_PERSON
 from game.core.state import NOT_YET, GameState
+from game.core.text import LANGUAGES, Text
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -65,7 +66,10 @@ def _next_condition(state: GameState, signal: int, view: str) -> tuple[str, dict
     names = scenario.org.names
     if not goal.someone_capable_knows:
         if not goal.candidates:
-            return "goal.hint.find", {"skill": ", ".join(scenario.tag_label(t) for t in goal.skills)}
+            skills = [scenario.tag_label(t) for t in goal.skills]
+            return "goal.hint.find", {
+                "skill": Text({lang: ", ".join(s.get(lang) for s in skills) for lang in LANGUAGES})
+            }
         return f"goal.hint.reach.{view}", {"candidate": names[goal.candidates[0]]}
     if not goal.approved:
         return "goal.hint.approve", {"person": names[goal.capable_holder], "approver": names[goal.approver]}

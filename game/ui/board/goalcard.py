@@ -57,7 +57,7 @@ def _name(state: GameState, person: int):  # noqa: ANN202 - a Text
 
 
 def _who(app: App, state: GameState, goal: Goal) -> str:
-    skills = ", ".join(state.scenario.tag_label(t) for t in goal.skills) or app.tr("goal.any_skill")
+    skills = ", ".join(app.text(state.scenario.tag_label(t)) for t in goal.skills) or app.tr("goal.any_skill")
     if goal.capable_holder != NO_PERSON:
         return app.tr("goal.who.holds", skills=skills, person=_name(state, goal.capable_holder))
     if goal.candidates:
@@ -93,22 +93,22 @@ def _work(app: App, state: GameState, goal: Goal) -> str:
         return app.tr("goal.work.done", person=_name(state, goal.exploiter), turn=goal.done_turn)
     if goal.exploiter != NO_PERSON:
         return app.tr("goal.work.started", person=_name(state, goal.exploiter), turn=goal.finish_turn)
-    return app.tr("goal.work.by_itself." + ("one" if goal.effort == 1 else "many"), effort=goal.effort)
+    return app.tr("goal.work.by_itself", effort=goal.effort)
 
 
-MODES = ("full", "short", "single")  # tried in turn until the card fits: fewer lines each time
+DOCKED = ("single", "folded")  # the docked card: one line per condition (a height that does not move), else folded
 
 
 class GoalCard:
     """Lays out and draws the card for a map rectangle; `rect` is where it was drawn (None when not shown).
 
-    When the map is short (large text, small window) the card drops the value line (the side panel has it),
-    then keeps one line per condition, then folds to one line; hovering it shows the whole card.
+    Docked, it shows one line per condition (its height does not change as the game goes, so the map fitted
+    around it stays clear) or, when the map is short, folds to one line; hovering it shows the whole card, with
+    the value and every line wrapped.
     """
 
     def __init__(self) -> None:
         self.folded = False
-        self.shortened = False  # the last layout left lines out for want of room (hovering shows them)
         self.rect: pygame.Rect | None = None
 
     def toggle(self) -> None:
@@ -132,9 +132,8 @@ class GoalCard:
         `limit` px (None: the whole card)."""
         small = app.font(SMALL_PX)
         text_width = width - self._box_width(app, layout) - layout.px(24)
-        modes = ("folded",) if self.folded else MODES + ("folded",)
+        modes = ("folded",) if self.folded else ("full",) if limit is None else DOCKED
         for mode in modes:
-            self.shortened = mode != "full" and not self.folded
             heading, items = card_items(app, state, signal, folded=mode == "folded")
             if mode != "full" and mode != "folded":
                 items = [item for item in items if item.met is not None] or items
@@ -182,7 +181,7 @@ class GoalCard:
         line_h = small.get_linesize()
         for text, met, first, is_heading in lines:
             if is_heading:
-                hint = app.tr("goal.unfold" if self.folded else "goal.hover" if self.shortened else "goal.fold")
+                hint = app.tr("goal.unfold" if self.folded else "goal.fold" if limit is None else "goal.hover")
                 hint_w = small.size(hint)[0]
                 text_line(surface, text, bold, palette.accent, (x, y), rect.width - hint_w - layout.px(44))
                 surface.blit(small.render(hint, True, palette.text_dim), (rect.right - layout.px(12) - hint_w, y))

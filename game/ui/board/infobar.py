@@ -18,16 +18,6 @@ if TYPE_CHECKING:
     from game.ui.timer import PlanningTimer
     from game.workshop.session import Team
 
-KNOWN_UNITS = ("turn", "day", "week", "month", "hour")
-
-
-def unit_name(app: App, unit: str, count: int) -> str:
-    """The scenario's turn unit in the chosen language (an unknown unit is shown as written)."""
-    base = unit.lower().rstrip("s")
-    if base not in KNOWN_UNITS:
-        return unit
-    return app.tr(f"board.unit.{base}.{'one' if count == 1 else 'many'}")
-
 
 def draw_top(
     surface,
@@ -169,7 +159,7 @@ def calendar_lines(app: App, state: GameState) -> list[str]:
             line = app.tr("board.slot.today", channel=name)
         else:
             wait = slot - turn
-            line = app.tr("board.slot.later", channel=name, count=wait, unit=unit_name(app, scenario.turn_unit, wait))
+            line = app.tr("board.slot.later", channel=name, duration=app.translator.duration(wait, scenario.turn_unit))
         queued = [app.text(scenario.signals[p.signal].title) for p in state.publications if p.channel == c]
         if queued:
             line += " · " + app.tr("board.slot.queued", signal=", ".join(queued))

@@ -154,7 +154,7 @@ def _draw_race(surface, app: App, layout: BoardLayout, state: GameState, s: int,
     if state.exposed[s] or state.faded[s]:  # a rumour, now known as one: nothing to win
         value_text, share = app.tr("board.value_none"), 0.0
     else:
-        value_text = app.tr("board.value_left", left=f"{left:.0f}", value=f"{spec.value:.0f}")
+        value_text = app.tr("board.value_left", left=round(left), value=round(spec.value))
         share = left / spec.value if spec.value else 0.0
     text_line(surface, value_text, small, app.palette.text, (x, y), column - gap)
     middle = y + (small.get_linesize() - bar_h) // 2
@@ -210,7 +210,7 @@ def signal_status(app: App, state: GameState, s: int) -> str:
     if state.exploiter[s] >= 0:
         return lost + app.tr("board.status.working", person=names[int(state.exploiter[s])])
     count = int(state.knows[s].sum())
-    status = app.tr("board.status.open_one" if count == 1 else "board.status.open_many", count=count)
+    status = app.tr("board.status.open", count=count)
     if state.validated[s]:
         status += " · " + app.tr("board.status.validated")
     return lost + status

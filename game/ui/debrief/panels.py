@@ -64,10 +64,14 @@ def timeline_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: Si
         if turn is not None:
             lines.append((app.tr(f"debrief.mark.{key}", turn=turn), False))
     lines.append((app.tr("debrief.axis.knowers"), True))
-    lines += [(f"{app.tr(f'debrief.via.{via}')}: {counts[via]}", False) for via in VIAS]
+    lines += [(_label_value(app, app.tr(f"debrief.via.{via}"), counts[via]), False) for via in VIAS]
     if timeline.leaks:
-        lines.append((f"{app.tr('debrief.mark.leak')}: {sum(n for _, n in timeline.leaks)}", False))
+        lines.append((_label_value(app, app.tr("debrief.mark.leak"), sum(n for _, n in timeline.leaks)), False))
     side_text(app, surface, side, lines)
+
+
+def _label_value(app, label: str, value: float) -> str:  # noqa: ANN001 - App
+    return app.tr("debrief.screen.label_value", label=label, value=value)
 
 
 def path_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: SignalDebrief) -> None:  # noqa: ANN001
@@ -202,16 +206,20 @@ def compare_view(
     columns = [Column(app.tr("debrief.table.team"), 2.4), Column(app.tr("debrief.table.score"), 0.9, "right")]
     columns += [Column(tr.text(s.title), 1.2, "right") for s in debrief.scenario.signals]
     # The what-if has its own panel; rows beyond the table's height are cut (the exported report lists them all).
-    rows = [[t.name, f"{t.score:g}", *(f"{s.outcome.points:g}" for s in t.signals)] for t in debrief.teams]
+    rows = [[t.name, tr.number(t.score), *(tr.number(s.outcome.points) for s in t.signals)] for t in debrief.teams]
     for bot in debrief.bots:
         name = app.tr("debrief.compare.bot_label", strategy=app.tr(f"debrief.strategy.{bot.strategy}"))
-        rows.append([name, f"{bot.score:g}", *(f"{o.points:g}" for o in bot.outcomes)])
+        rows.append([name, tr.number(bot.score), *(tr.number(o.points) for o in bot.outcomes)])
     draw_table(app, surface, table, columns, rows)
     side = pygame.Rect(table.right + app.px(GAP), area.top, area.right - table.right - app.px(GAP), area.height)
     draw.panel(surface, side, app.palette.panel, app.palette.panel_edge)
     inner = side.inflate(-app.px(24), -app.px(24))
+    gap = alternative.difference
     difference = app.tr(
-        "debrief.screen.difference", difference=alternative.difference, team_score=alternative.team_score
+        "debrief.screen.difference",
+        sign="+" if gap > 0 else "−" if gap < 0 else "±",
+        difference=abs(gap),
+        team_score=alternative.team_score,
     )
     lines = [
         (moves_sentence(team.name, team.coaching, tr), False),
@@ -224,7 +232,7 @@ def compare_view(
             ),
             False,
         ),
-        (app.tr("debrief.screen.what_if_result", points=f"{alternative.score:g}", difference=difference), True),
+        (app.tr("debrief.screen.what_if_result", points=alternative.score, difference=difference), True),
         (app.tr("debrief.caption.what_if"), False),
     ]
     side_text(app, surface, pygame.Rect(inner.left, inner.top, inner.width, inner.height - app.px(58)), lines)

@@ -28,7 +28,10 @@ def standings_table(app, session: Session) -> tuple[list[Column], list[list[str]
         Column(app.tr("ui.standings.open"), 1.2, "right"),
     ]
     standings = session.leaderboard()
-    rows = [[f"{s.rank}.", s.team, f"{s.score:.0f}", str(s.won), str(s.lost), str(s.open)] for s in standings]
+    rows = [
+        [f"{s.rank}.", s.team, app.translator.number(round(s.score)), str(s.won), str(s.lost), str(s.open)]
+        for s in standings
+    ]
     return columns, rows, [app.palette.team(s.colour) for s in standings]
 
 

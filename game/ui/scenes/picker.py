@@ -68,8 +68,7 @@ class ScenarioPicker:
         facts = app.tr(
             "ui.scenario.facts",
             people=scenario.org.size,
-            turns=scenario.turns,
-            unit=unit_name(app, scenario.turn_unit),
+            duration=app.translator.duration(scenario.turns, scenario.turn_unit),
             signals=len(scenario.signals),
             rival=scenario.competitor.name,
         )
@@ -94,10 +93,3 @@ class ScenarioPicker:
             for goal in goals:
                 box = pygame.Rect(inner.left, y + app.px(4), inner.width, inner.bottom - y - app.px(4))
                 y = draw.paragraph(surface, "• " + app.text(goal), app.font(18), colours.text_dim, box, spacing=1.0)
-
-
-def unit_name(app, unit: str) -> str:  # noqa: ANN001 - App
-    """The plural of a turn unit in the chosen language ("days", "jours"); an unknown unit is shown as written."""
-    key = f"ui.unit.{unit}"
-    name = app.tr(key)
-    return unit if name == key else name

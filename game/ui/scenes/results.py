@@ -42,7 +42,7 @@ def outcome_phrase(app, result: SignalOutcome) -> str:  # noqa: ANN001 - App
         return app.tr("ui.results.same_turn")
     key = "won_by" if result.won else "beaten_by"
     count = abs(result.margin)
-    return app.tr(f"ui.results.{key}.{'one' if count == 1 else 'many'}", n=count)
+    return app.tr(f"ui.results.{key}", n=count)
 
 
 class ResultsScene(FormScene):
@@ -75,7 +75,7 @@ class ResultsScene(FormScene):
             for standing in self.standings:
                 index = self._team_index(standing.team)
                 text = draw.fit(
-                    f"{standing.rank}. {standing.team} — {standing.score:.0f} {app.tr('ui.points_short')}",
+                    f"{standing.rank}. {standing.team} — {app.translator.number(round(standing.score))} {app.tr('ui.points_short')}",
                     app.font(20),
                     px(TEAM_W - 70),
                 )
@@ -123,7 +123,7 @@ class ResultsScene(FormScene):
     def _draw_races(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         app, colours = self.app, self.app.palette
         team = self.session.teams[self.shown]
-        heading = app.tr("ui.results.races", team=team.name, points=f"{score(team.state):.0f}")
+        heading = app.tr("ui.results.races", team=team.name, points=round(score(team.state)))
         heading = draw.fit(heading, app.font(24, True), area.width)
         y = draw.line(
             surface,
@@ -139,7 +139,7 @@ class ResultsScene(FormScene):
         ]
         titles = [app.text(signal.title) for signal in self.session.scenario.signals]
         rows = [
-            [name, outcome_phrase(app, result), f"{result.points:+.0f}"]
+            [name, outcome_phrase(app, result), app.translator.number(round(result.points), signed=True)]
             for name, result in zip(titles, outcomes(team.state))
         ]
         draw_table(app, surface, pygame.Rect(area.left, y + app.px(10), area.width, area.bottom - y), columns, rows)

@@ -222,14 +222,20 @@ class _Page:
         if (kind, side) != ("when", "line"):
             return tr(f"help.{kind}.{side}")
         every = self.pace.one_to_one
-        one_to_one = tr("help.one_to_one.none") if every == 0 else _plural(tr, "help.one_to_one", every)
+        one_to_one = (
+            tr("help.one_to_one.none")
+            if every == 0
+            else tr("help.one_to_one.each")
+            if every == 1
+            else _plural(tr, "help.one_to_one", every)
+        )
         return tr(
             "help.when.line", one_to_one=one_to_one, urgent=_plural(tr, "help.action_points", self.pace.urgent_cost)
         )
 
 
 def _plural(tr, key: str, n: int) -> str:  # noqa: ANN001 - App.tr
-    return tr(f"{key}.{'one' if n == 1 else 'many'}", n=n)
+    return tr(key, n=n)  # the template picks its plural form
 
 
 def _paragraph(text: str, font: pygame.font.Font, colour: tuple, width: int) -> pygame.Surface:
