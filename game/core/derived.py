@@ -14,6 +14,7 @@ from game.core.model import Scenario
 class Derived:
     hierarchy: Hierarchy  # the org chart before any re-organisation
     capable: np.ndarray  # bool (S, n): has every skill the signal's exploitation needs
+    capable_people: tuple[np.ndarray, ...]  # per signal: the people of `capable`, sorted
     expert: np.ndarray  # bool (S, n): has a skill among the signal's topics (enriches it)
     affinity: np.ndarray  # bool (S, n): expert, or in a community on one of its topics
     reverse_edge: np.ndarray  # int64 (edges,): index of the same tie stored the other way
@@ -54,6 +55,7 @@ def _compute(scenario: Scenario) -> Derived:
     return Derived(
         hierarchy=build_hierarchy(org.manager),
         capable=capable,
+        capable_people=tuple(np.flatnonzero(row) for row in capable),
         expert=expert,
         affinity=affinity,
         reverse_edge=_reverse_edges(scenario),

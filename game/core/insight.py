@@ -11,10 +11,9 @@ import numpy as np
 
 from game.core.calendar import request_occasion
 from game.core.competitor import rival_window  # market intelligence: part of the team's view
+from game.core.derived import derived
 from game.core.model import NO_PERSON
 from game.core.state import GameState
-
-UNSEEN = -2  # parent marker for people the search has not reached
 
 
 def open_signals(state: GameState) -> list[int]:
@@ -27,12 +26,18 @@ def open_signals(state: GameState) -> list[int]:
     return sorted(live, key=lambda s: -state.scenario.signals[s].value)
 
 
-def seems_capable(state: GameState, signal: int) -> np.ndarray:
-    """bool (n,): people the team knows to have every skill the signal's exploitation needs."""
+def present_holders(state: GameState, signal: int) -> np.ndarray:
+    """Holders of the signal who are not away, sorted."""
+    holders = state.holders(signal)
+    return holders[state.absent_until[holders] <= state.turn]
+
+
+def seems_capable(state: GameState, signal: int, people: np.ndarray) -> np.ndarray:
+    """bool per person of `people`: the team knows them to have every skill the signal's exploitation needs."""
     skills = state.scenario.signals[signal].exploit.skills
     if len(skills) == 0:
-        return np.ones(state.size, dtype=bool)
-    return state.known_skill[:, skills].all(axis=1)
+        return np.ones(len(people), dtype=bool)
+    return state.known_skill[people[:, None], skills].all(axis=1)
 
 
 def approver_of(state: GameState, signal: int, person: int) -> int:
@@ -45,43 +50,65 @@ def approver_of(state: GameState, signal: int, person: int) -> int:
 
 def best_target(state: GameState, signal: int) -> int:
     """The known capable person to aim for: one who already knows, else the nearest to a holder."""
-    capable = seems_capable(state, signal) & (state.absent_until <= state.turn)
-    knowing = np.flatnonzero(capable & state.knows[signal])
+    holders = state.holders(signal)
+    knowing = holders[state.absent_until[holders] <= state.turn]
+    knowing = knowing[seems_capable(state, signal, knowing)]
     if len(knowing):
         return int(knowing[np.argmax(state.fidelity[signal, knowing])])
-    candidates = np.flatnonzero(capable & ~state.opposed[signal])
+    # The team only ever learns true skills, so whoever seems capable is among the truly capable.
+    candidates = derived(state.scenario).capable_people[signal]
+    candidates = candidates[state.absent_until[candidates] <= state.turn]
+    candidates = candidates[~state.opposed[signal, candidates]]
+    candidates = candidates[seems_capable(state, signal, candidates)]
     if len(candidates) == 0:
         return NO_PERSON
-    holders = state.holders(signal)
     distance = np.abs(state.hierarchy.level[candidates] - state.hierarchy.level[holders].min())
     return int(candidates[np.argmin(distance)])
 
 
 def network_route(state: GameState, signal: int, target: int, max_hops: int = 4) -> list[int]:
-    """Shortest chain of known ties from a holder to `target` ([holder, ..., target]), or []."""
+    """Shortest chain of known ties from a holder to `target` ([holder, ..., target]), or [].
+
+    A breadth-first search over sorted arrays of the people reached, so its cost follows them, not headcount.
+    """
     net = state.scenario.network
-    passable = ~state.opposed[signal] & (state.absent_until <= state.turn)
-    parent = np.full(state.size, UNSEEN, dtype=np.int64)
-    frontier = state.holders(signal)
-    frontier = frontier[state.absent_until[frontier] <= state.turn]
-    parent[frontier] = NO_PERSON
+    frontier = present_holders(state, signal)
+    seen = frontier
+    hops: list[tuple[np.ndarray, np.ndarray]] = []  # per hop: people first reached (sorted), who told each
+    reached_target = _holds(frontier, target)
     for _ in range(max_hops):
-        if len(frontier) == 0 or parent[target] != UNSEEN:
+        if len(frontier) == 0 or reached_target:
             break
         edges, source = net.edges_from(frontier)
         known = state.known_edge[edges]
         source = source[known]
         reached = net.indices[edges[known]].astype(np.int64)
-        fresh = (parent[reached] == UNSEEN) & passable[reached]
+        fresh = ~_holds_each(seen, reached) & ~state.opposed[signal, reached]
+        fresh &= state.absent_until[reached] <= state.turn
         reached, first = np.unique(reached[fresh], return_index=True)
-        parent[reached] = source[fresh][first]
+        hops.append((reached, source[fresh][first]))
+        seen = np.union1d(seen, reached)
         frontier = reached
-    if parent[target] in (UNSEEN, NO_PERSON):
+        reached_target = _holds(reached, target)
+    if not hops or not _holds(hops[-1][0], target):
         return []
     path = [target]
-    while parent[path[-1]] != NO_PERSON:
-        path.append(int(parent[path[-1]]))
+    for reached, told_by in reversed(hops):
+        path.append(int(told_by[np.searchsorted(reached, path[-1])]))
     return path[::-1]
+
+
+def _holds_each(sorted_people: np.ndarray, people: np.ndarray) -> np.ndarray:
+    """bool per person of `people`: whether the sorted array holds them."""
+    if len(sorted_people) == 0:
+        return np.zeros(len(people), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_people, people), len(sorted_people) - 1)
+    return sorted_people[at] == people
+
+
+def _holds(sorted_people: np.ndarray, person: int) -> bool:
+    at = int(np.searchsorted(sorted_people, person))
+    return at < len(sorted_people) and int(sorted_people[at]) == person
 
 
 def hierarchy_step(state: GameState, signal: int, target: int) -> tuple[str, int, int] | None:
@@ -121,8 +148,7 @@ def lead_step(state: GameState, signal: int) -> tuple[int, int] | None:
 
 def climbers(state: GameState, signal: int) -> np.ndarray:
     """Present holders whose manager has not heard yet, highest in the org chart first."""
-    holders = state.holders(signal)
-    holders = holders[state.absent_until[holders] <= state.turn]
+    holders = present_holders(state, signal)
     boss = state.hierarchy.manager[holders]
     holders = holders[(boss != NO_PERSON) & ~state.knows[signal, np.maximum(boss, 0)]]
     return holders[np.argsort(state.hierarchy.level[holders], kind="stable")]
@@ -131,8 +157,7 @@ def climbers(state: GameState, signal: int) -> np.ndarray:
 def speakers(state: GameState, signal: int, channel: int) -> np.ndarray:
     """Present holders allowed to publish on `channel`."""
     spec = state.scenario.channels[channel]
-    holders = state.holders(signal)
-    holders = holders[state.absent_until[holders] <= state.turn]
+    holders = present_holders(state, signal)
     if spec.kind == "team_meeting":
         return holders
     allowed = spec.publishers if len(spec.publishers) else np.flatnonzero(state.scenario.org.spokesperson)
@@ -141,8 +166,7 @@ def speakers(state: GameState, signal: int, channel: int) -> np.ndarray:
 
 def open_contacts(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray]:
     """Known ties from present holders to people who have not heard and are not closed to it."""
-    holders = state.holders(signal)
-    holders = holders[state.absent_until[holders] <= state.turn]
+    holders = present_holders(state, signal)
     edges, source = state.scenario.network.edges_from(holders)
     target = state.scenario.network.indices[edges]
     fresh = state.known_edge[edges] & ~state.knows[signal, target] & ~state.opposed[signal, target]

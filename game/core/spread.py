@@ -44,19 +44,28 @@ def learn(
     Returns the newcomers.
     """
     people = np.asarray(people, dtype=np.int64)
-    fidelity = np.clip(np.broadcast_to(np.asarray(fidelity, dtype=float), people.shape), 0.0, 1.0)
-    source = np.broadcast_to(np.asarray(source, dtype=np.int32), people.shape)
-    legible = fidelity > 0.0  # a copy distorted beyond recognition carries nothing
-    people, fidelity, source = people[legible], fidelity[legible], source[legible]
-    knew = state.knows[signal, people]
-    better = fidelity > state.fidelity[signal, people]
-    state.fidelity[signal, people[better]] = fidelity[better]
-    new = ~knew
-    newcomers = people[new]
+    if np.ndim(fidelity) == 0 and np.ndim(source) == 0:  # one copy from one source: no per-person arrays
+        fidelity = min(max(float(fidelity), 0.0), 1.0)
+        if fidelity <= 0.0:  # a copy distorted beyond recognition carries nothing
+            return people[:0]
+        better = fidelity > state.fidelity[signal, people]
+        state.fidelity[signal, people[better]] = fidelity
+        new = ~state.knows[signal, people]
+        newcomers = people[new]
+        state.learned_from[signal, newcomers] = source
+    else:
+        fidelity = np.clip(np.broadcast_to(np.asarray(fidelity, dtype=float), people.shape), 0.0, 1.0)
+        source = np.broadcast_to(np.asarray(source, dtype=np.int32), people.shape)
+        legible = fidelity > 0.0  # a copy distorted beyond recognition carries nothing
+        people, fidelity, source = people[legible], fidelity[legible], source[legible]
+        better = fidelity > state.fidelity[signal, people]
+        state.fidelity[signal, people[better]] = fidelity[better]
+        new = ~state.knows[signal, people]
+        newcomers = people[new]
+        state.learned_from[signal, newcomers] = source[new]
     state.knows[signal, newcomers] = True
     state.learned_turn[signal, newcomers] = state.turn
     state.learned_via[signal, newcomers] = via
-    state.learned_from[signal, newcomers] = source[new]
     if state.scenario.visibility.skills_hidden:
         state.known_skill[newcomers] = state.scenario.org.skills[newcomers]
     return newcomers
@@ -68,8 +77,8 @@ def reveal_team(state: GameState, signal: int, manager: int) -> None:
     reports = hierarchy.reports(manager)
     if state.scenario.visibility.skills_hidden:
         state.known_skill[reports] = state.scenario.org.skills[reports]
-    capable_below = hierarchy.subtree_counts(derived(state.scenario).capable[signal])
-    state.lead[signal, reports] = capable_below[reports] > 0
+    capable = derived(state.scenario).capable[signal]
+    state.lead[signal, reports] = hierarchy.count_below(reports, capable, ("capable", signal)) > 0
 
 
 def deliver_messages(state: GameState) -> None:
