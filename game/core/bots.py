@@ -62,10 +62,7 @@ class Bot:
     @staticmethod
     def attempt(state: GameState, action: Action) -> bool:
         """Play `action` if it is legal now; report whether it was played."""
-        if state.action_points < action.price(state.scenario) or not rules.is_legal(state, action):
-            return False
-        rules.apply(state, action)
-        return True
+        return rules.apply_if_legal(state, action)
 
 
 class IdleBot(Bot):

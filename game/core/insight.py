@@ -13,6 +13,7 @@ from game.core.calendar import request_occasion
 from game.core.competitor import rival_window  # market intelligence: part of the team's view
 from game.core.derived import derived
 from game.core.model import NO_PERSON
+from game.core.sets import holds, holds_each
 from game.core.state import GameState
 
 
@@ -75,7 +76,7 @@ def network_route(state: GameState, signal: int, target: int, max_hops: int = 4)
     frontier = present_holders(state, signal)
     seen = frontier
     hops: list[tuple[np.ndarray, np.ndarray]] = []  # per hop: people first reached (sorted), who told each
-    reached_target = _holds(frontier, target)
+    reached_target = holds(frontier, target)
     for _ in range(max_hops):
         if len(frontier) == 0 or reached_target:
             break
@@ -83,32 +84,19 @@ def network_route(state: GameState, signal: int, target: int, max_hops: int = 4)
         known = state.known_edge[edges]
         source = source[known]
         reached = net.indices[edges[known]].astype(np.int64)
-        fresh = ~_holds_each(seen, reached) & ~state.opposed[signal, reached]
+        fresh = ~holds_each(seen, reached) & ~state.opposed[signal, reached]
         fresh &= state.absent_until[reached] <= state.turn
         reached, first = np.unique(reached[fresh], return_index=True)
         hops.append((reached, source[fresh][first]))
         seen = np.union1d(seen, reached)
         frontier = reached
-        reached_target = _holds(reached, target)
-    if not hops or not _holds(hops[-1][0], target):
+        reached_target = holds(reached, target)
+    if not hops or not holds(hops[-1][0], target):
         return []
     path = [target]
     for reached, told_by in reversed(hops):
         path.append(int(told_by[np.searchsorted(reached, path[-1])]))
     return path[::-1]
-
-
-def _holds_each(sorted_people: np.ndarray, people: np.ndarray) -> np.ndarray:
-    """bool per person of `people`: whether the sorted array holds them."""
-    if len(sorted_people) == 0:
-        return np.zeros(len(people), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_people, people), len(sorted_people) - 1)
-    return sorted_people[at] == people
-
-
-def _holds(sorted_people: np.ndarray, person: int) -> bool:
-    at = int(np.searchsorted(sorted_people, person))
-    return at < len(sorted_people) and int(sorted_people[at]) == person
 
 
 def hierarchy_step(state: GameState, signal: int, target: int) -> tuple[str, int, int] | None:
