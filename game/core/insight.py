@@ -13,7 +13,6 @@ from game.core.calendar import request_occasion
 from game.core.competitor import rival_window  # market intelligence: part of the team's view
 from game.core.derived import derived
 from game.core.model import NO_PERSON
-from game.core.sets import holds, holds_each
 from game.core.state import GameState
 
 
@@ -70,32 +69,32 @@ def best_target(state: GameState, signal: int) -> int:
 def network_route(state: GameState, signal: int, target: int, max_hops: int = 4) -> list[int]:
     """Shortest chain of known ties from a holder to `target` ([holder, ..., target]), or [].
 
-    A breadth-first search over sorted arrays of the people reached, so its cost follows them, not headcount.
+    A breadth-first search whose cost follows the people it reaches: its per-person arrays are allocated
+    zeroed or uninitialised, so the pages nobody is reached in are never touched.
     """
     net = state.scenario.network
+    seen = np.zeros(state.size, dtype=bool)
+    told_by = np.empty(state.size, dtype=np.int64)  # read only where `seen`
     frontier = present_holders(state, signal)
-    seen = frontier
-    hops: list[tuple[np.ndarray, np.ndarray]] = []  # per hop: people first reached (sorted), who told each
-    reached_target = holds(frontier, target)
+    seen[frontier] = True
+    told_by[frontier] = NO_PERSON
     for _ in range(max_hops):
-        if len(frontier) == 0 or reached_target:
+        if len(frontier) == 0 or seen[target]:
             break
         edges, source = net.edges_from(frontier)
         known = state.known_edge[edges]
         source = source[known]
         reached = net.indices[edges[known]].astype(np.int64)
-        fresh = ~holds_each(seen, reached) & ~state.opposed[signal, reached]
-        fresh &= state.absent_until[reached] <= state.turn
+        fresh = ~seen[reached] & ~state.opposed[signal, reached] & (state.absent_until[reached] <= state.turn)
         reached, first = np.unique(reached[fresh], return_index=True)
-        hops.append((reached, source[fresh][first]))
-        seen = np.union1d(seen, reached)
+        seen[reached] = True
+        told_by[reached] = source[fresh][first]
         frontier = reached
-        reached_target = holds(reached, target)
-    if not hops or not holds(hops[-1][0], target):
+    if not seen[target] or told_by[target] == NO_PERSON:
         return []
     path = [target]
-    for reached, told_by in reversed(hops):
-        path.append(int(told_by[np.searchsorted(reached, path[-1])]))
+    while told_by[path[-1]] != NO_PERSON:
+        path.append(int(told_by[path[-1]]))
     return path[::-1]
 
 
