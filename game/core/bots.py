@@ -165,9 +165,8 @@ def broadcast(state: GameState, signal: int) -> bool:
     return False
 
 
-def approval_pending(state: GameState, signal: int) -> int:
-    """A capable holder who only lacks approval, or NO_PERSON."""
-    target = insight.best_target(state, signal)
+def approval_pending(state: GameState, signal: int, target: int) -> int:
+    """The best target (`insight.best_target`) when they hold the signal and only lack approval, or NO_PERSON."""
     if target == NO_PERSON or not state.knows[signal, target]:
         return NO_PERSON
     return target
@@ -179,10 +178,10 @@ class HierarchyBot(Bot):
     def play_signal(self, state: GameState, signal: int) -> bool:
         if validate(state, signal):
             return True
-        waiting = approval_pending(state, signal)
+        target = insight.best_target(state, signal)
+        waiting = approval_pending(state, signal, target)
         if waiting != NO_PERSON:
             return seek_approval(state, signal, waiting)
-        target = insight.best_target(state, signal)
         moved = climb_toward(state, signal, target) if target != NO_PERSON else search_down_or_up(state, signal)
         return moved or broadcast(state, signal)
 
@@ -243,7 +242,8 @@ class NetworkBot(Bot):
         self.asked: set[tuple[int, int]] = set()
 
     def play_signal(self, state: GameState, signal: int) -> bool:
-        waiting = approval_pending(state, signal)
+        target = insight.best_target(state, signal)
+        waiting = approval_pending(state, signal, target)
         if waiting != NO_PERSON:
             approver = insight.approver_of(state, signal, waiting)
             return (
@@ -251,7 +251,6 @@ class NetworkBot(Bot):
                 or post_where(state, signal, np.array([approver]))
                 or spray(state, signal)
             )
-        target = insight.best_target(state, signal)
         if target != NO_PERSON and share_along(state, signal, target):
             return True
         return ask_around(state, signal, self.asked) or post_where(state, signal) or spray(state, signal)
@@ -284,13 +283,13 @@ class MixedBot(NetworkBot):
         if time_to_check(state, signal):  # the check comes back before the rival moves: search, do not spread
             return ask_around(state, signal, self.asked)
         hurry = in_a_hurry(state, signal)
-        waiting = approval_pending(state, signal)
+        target = insight.best_target(state, signal)
+        waiting = approval_pending(state, signal, target)
         if waiting != NO_PERSON:
             approver = insight.approver_of(state, signal, waiting)
             if hurry:  # the line is too slow now: tell the approver across the network
                 return share_along(state, signal, approver) or seek_approval(state, signal, waiting)
             return seek_approval(state, signal, waiting) or share_along(state, signal, approver)
-        target = insight.best_target(state, signal)
         if target == NO_PERSON:
             return ask_around(state, signal, self.asked) or search_down_or_up(state, signal)
         return (

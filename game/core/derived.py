@@ -20,6 +20,8 @@ class Derived:
     reverse_edge: np.ndarray  # int64 (edges,): index of the same tie stored the other way
     appears: np.ndarray  # int32 (S,): turn each signal appears
     post_reach: np.ndarray  # float64 (S, communities): chance a member picks up a post
+    by_value: np.ndarray  # int64 (S,): signals, most valuable first (ties in scenario order)
+    index_limits: dict[str, int]  # action field -> how many things it may index (people, signals, ...)
 
 
 POST_REACH_OFF_TOPIC = 0.25  # chance a community member picks up a post off its topics
@@ -61,7 +63,25 @@ def _compute(scenario: Scenario) -> Derived:
         reverse_edge=_reverse_edges(scenario),
         appears=np.array([s.appears_turn for s in signals], dtype=np.int32),
         post_reach=post_reach,
+        by_value=np.argsort([-signal.value for signal in signals], kind="stable").astype(np.int64),
+        index_limits=_index_limits(scenario),
     )
+
+
+INDEX_FIELDS = ("person", "to", "signal", "gate", "channel", "community", "topic")  # action fields that index things
+
+
+def _index_limits(scenario: Scenario) -> dict[str, int]:
+    people = scenario.org.size
+    return {
+        "person": people,
+        "to": people,
+        "signal": len(scenario.signals),
+        "gate": len(scenario.gates),
+        "channel": len(scenario.channels),
+        "community": len(scenario.communities),
+        "topic": len(scenario.tags),
+    }
 
 
 def _reverse_edges(scenario: Scenario) -> np.ndarray:

@@ -13,17 +13,15 @@ from game.core.calendar import request_occasion
 from game.core.competitor import rival_window  # market intelligence: part of the team's view
 from game.core.derived import derived
 from game.core.model import NO_PERSON
-from game.core.state import GameState
+from game.core.state import NOT_YET, GameState
 
 
 def open_signals(state: GameState) -> list[int]:
     """Signals the team can still act on, most valuable first."""
-    live = [
-        s
-        for s in range(len(state.scenario.signals))
-        if state.knows[s].any() and state.is_open(s) and state.exploiter[s] == NO_PERSON
-    ]
-    return sorted(live, key=lambda s: -state.scenario.signals[s].value)
+    live = state.knows.any(axis=1) & (state.exploiter == NO_PERSON)
+    live &= (state.exploit_done == NOT_YET) & ~state.exposed & ~state.faded  # GameState.is_open, for all at once
+    order = derived(state.scenario).by_value
+    return order[live[order]].tolist()
 
 
 def present_holders(state: GameState, signal: int) -> np.ndarray:

@@ -21,6 +21,7 @@ from game.core.actions import (
     Share,
     action_names,
 )
+from game.core.derived import INDEX_FIELDS, derived
 from game.core.errors import IllegalAction
 from game.core.events import injectable_events
 from game.core.model import NO_PERSON, Scenario
@@ -94,16 +95,7 @@ def refusal(state: GameState, action: Action) -> Refusal | None:
 
 
 def _indices_in_range(state: GameState, action: Action) -> bool:
-    scenario = state.scenario
-    limits = {
-        "person": scenario.org.size,
-        "to": scenario.org.size,
-        "signal": len(scenario.signals),
-        "gate": len(scenario.gates),
-        "channel": len(scenario.channels),
-        "community": len(scenario.communities),
-        "topic": len(scenario.tags),
-    }
+    limits = derived(state.scenario).index_limits
     for name in _index_fields(type(action)):
         value = getattr(action, name)
         if value is not None and not (isinstance(value, (int, np.integer)) and 0 <= value < limits[name]):
@@ -114,10 +106,9 @@ def _indices_in_range(state: GameState, action: Action) -> bool:
 @cache
 def _index_fields(kind: type) -> tuple[str, ...]:
     """The fields of an action type that index people, signals, gates, channels, communities or topics."""
-    return tuple(f.name for f in fields(kind) if f.name in _INDEX_FIELDS)
+    return tuple(f.name for f in fields(kind) if f.name in INDEX_FIELDS)
 
 
-_INDEX_FIELDS = ("person", "to", "signal", "gate", "channel", "community", "topic")
 _OUT_OF_RANGE = Refusal(phrases.OUT_OF_RANGE, named=False)
 
 

@@ -215,14 +215,14 @@ def spread_network(state: GameState) -> None:
             continue
         move_src, move_dst, move_fid = _team_moves(state, s)
         relay_src, relay_dst, relay_edges = _relay_edges(state, s)
+        if len(move_src) == 0 and len(relay_src) == 0:
+            continue
         if len(relay_edges) and scenario.visibility.network_hidden:
             state.known_edge[relay_edges] = True
             state.known_edge[derived(scenario).reverse_edge[relay_edges]] = True
         source = np.concatenate((move_src, relay_src)).astype(np.int64)
         target = np.concatenate((move_dst, relay_dst))
         fidelity = np.concatenate((move_fid, state.fidelity[s, relay_src]))
-        if len(source) == 0:
-            continue
         _leak(state, s, np.unique(source))
         open_minded = ~state.knows[s, target] & ~state.opposed[s, target]
         open_minded &= state.absent_until[target] <= state.turn
