@@ -209,7 +209,7 @@ def spread_network(state: GameState) -> None:
     """One network step for every signal: team moves plus spontaneous relays; distort, oppose, leak."""
     scenario = state.scenario
     org = scenario.org
-    fresh = np.zeros_like(state.spreading)
+    fresh = np.zeros(state.spreading.shape, dtype=bool)  # calloc: only the pages written are ever touched
     for s, signal in enumerate(scenario.signals):
         if not state.is_open(s) or not state.knows[s].any():
             continue
