@@ -71,6 +71,8 @@ def network_route(state: GameState, signal: int, target: int, max_hops: int = 4)
     zeroed or uninitialised, so the pages nobody is reached in are never touched.
     """
     net = state.scenario.network
+    if not _reachable_by_tie(state, signal, target):
+        return []
     seen = np.zeros(state.size, dtype=bool)
     told_by = np.empty(state.size, dtype=np.int64)  # read only where `seen`
     frontier = present_holders(state, signal)
@@ -94,6 +96,15 @@ def network_route(state: GameState, signal: int, target: int, max_hops: int = 4)
     while told_by[path[-1]] != NO_PERSON:
         path.append(int(told_by[path[-1]]))
     return path[::-1]
+
+
+def _reachable_by_tie(state: GameState, signal: int, target: int) -> bool:
+    """Whether a route could end at `target`: not a holder, present, open to the signal, with a known tie in."""
+    if state.knows[signal, target] or state.opposed[signal, target] or state.is_absent(target):
+        return False
+    net = state.scenario.network
+    ties_in = derived(state.scenario).reverse_edge[net.indptr[target] : net.indptr[target + 1]]
+    return bool(state.known_edge[ties_in].any())
 
 
 def hierarchy_step(state: GameState, signal: int, target: int) -> tuple[str, int, int] | None:

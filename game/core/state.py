@@ -126,7 +126,8 @@ class GameState:
         return self.scenario.org.size
 
     def holders(self, signal: int) -> np.ndarray:
-        return np.flatnonzero(self.knows[signal])
+        """Everyone who knows the signal, sorted."""
+        return self.knows[signal].nonzero()[0]
 
     def is_open(self, signal: int) -> bool:
         """Still in play: not exploited by the team, not exposed, not faded."""
