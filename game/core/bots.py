@@ -103,10 +103,9 @@ def validate(state: GameState, signal: int) -> bool:
         return False
     if any(v.signal == signal for v in state.validations):
         return False
-    for holder in state.holders(signal):
-        if rules.may_request_validation(state, int(holder)) and Bot.attempt(
-            state, RequestValidation(signal, int(holder), 0)
-        ):
+    holders = state.holders(signal)
+    for holder in holders[rules.entitled_to_validate(state, holders)].tolist():
+        if Bot.attempt(state, RequestValidation(signal, holder, 0)):
             return True
     return False
 

@@ -142,10 +142,18 @@ def _check_delegate(state: GameState, action: Delegate) -> Refusal | None:
 
 def may_request_validation(state: GameState, person: int) -> bool:
     """Validation is part of the official process: managers, spokespeople and publishers may ask for it."""
+    return bool(entitled_to_validate(state, np.array([person]))[0])
+
+
+def entitled_to_validate(state: GameState, people: np.ndarray) -> np.ndarray:
+    """bool per person of `people`: `may_request_validation`, for many people at once."""
     scenario = state.scenario
-    if len(state.hierarchy.reports(person)) or scenario.org.spokesperson[person]:
-        return True
-    return any(person in channel.publishers for channel in scenario.channels)
+    hierarchy = state.hierarchy
+    has_team = hierarchy.child_ptr[people + 1] > hierarchy.child_ptr[people]
+    publishes = np.zeros(len(people), dtype=bool)
+    for channel in scenario.channels:
+        publishes |= np.isin(people, channel.publishers)
+    return has_team | scenario.org.spokesperson[people] | publishes
 
 
 def _check_validation(state: GameState, action: RequestValidation) -> Refusal | None:

@@ -27,7 +27,15 @@ from game.core.competitor import competitor_step, draw_competitor, finish_rival
 from game.core.derived import derived
 from game.core.errors import IllegalAction
 from game.core.events import fire_event, injectable_events
-from game.core.legality import check, is_legal, may_publish, may_request_validation, refusal, tie_edge
+from game.core.legality import (
+    check,
+    entitled_to_validate,
+    is_legal,
+    may_publish,
+    may_request_validation,
+    refusal,
+    tie_edge,
+)
 from game.core.model import NO_PERSON, Scenario
 from game.core.moves import perform
 from game.core.resolution import (
@@ -46,6 +54,7 @@ __all__ = [  # the one door: callers import these from rules, wherever they live
     "apply_if_legal",
     "check",
     "end_turn",
+    "entitled_to_validate",
     "exploit_candidates",
     "is_legal",
     "legal_actions",
