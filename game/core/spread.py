@@ -44,25 +44,21 @@ def learn(
     Returns the newcomers.
     """
     people = np.asarray(people, dtype=np.int64)
-    if np.ndim(fidelity) == 0 and np.ndim(source) == 0:  # one copy from one source: no per-person arrays
+    single = np.ndim(fidelity) == 0 and np.ndim(source) == 0  # one copy from one source: no per-person arrays
+    if single:
         fidelity = min(max(float(fidelity), 0.0), 1.0)
         if fidelity <= 0.0:  # a copy distorted beyond recognition carries nothing
             return people[:0]
-        better = fidelity > state.fidelity[signal, people]
-        state.fidelity[signal, people[better]] = fidelity
-        new = ~state.knows[signal, people]
-        newcomers = people[new]
-        state.learned_from[signal, newcomers] = source
     else:
         fidelity = np.clip(np.broadcast_to(np.asarray(fidelity, dtype=float), people.shape), 0.0, 1.0)
         source = np.broadcast_to(np.asarray(source, dtype=np.int32), people.shape)
-        legible = fidelity > 0.0  # a copy distorted beyond recognition carries nothing
+        legible = fidelity > 0.0
         people, fidelity, source = people[legible], fidelity[legible], source[legible]
-        better = fidelity > state.fidelity[signal, people]
-        state.fidelity[signal, people[better]] = fidelity[better]
-        new = ~state.knows[signal, people]
-        newcomers = people[new]
-        state.learned_from[signal, newcomers] = source[new]
+    better = fidelity > state.fidelity[signal, people]
+    state.fidelity[signal, people[better]] = fidelity if single else fidelity[better]
+    new = ~state.knows[signal, people]
+    newcomers = people[new]
+    state.learned_from[signal, newcomers] = source if single else source[new]
     state.knows[signal, newcomers] = True
     state.learned_turn[signal, newcomers] = state.turn
     state.learned_via[signal, newcomers] = via
