@@ -151,10 +151,27 @@ def test_routes_over_known_ties_match_the_plain_search(scenario):
     assert checked > 0, "no route was ever found: the comparison would prove nothing"
 
 
-def test_who_may_ask_for_validation_matches_the_plain_rule(scenario):
+def plain_may_publish(state: GameState, person: int, channel: int) -> bool:
+    spec = state.scenario.channels[channel]
+    if spec.kind == "team_meeting":
+        return bool(state.hierarchy.manager[person] != NO_PERSON or len(state.hierarchy.reports(person)) > 0)
+    if len(spec.publishers):
+        return bool(np.isin(person, spec.publishers))
+    return bool(state.scenario.org.spokesperson[person])
+
+
+def test_who_may_ask_for_validation_or_publish_matches_the_plain_rules(scenario):
     state = rules.new_game(scenario, 0)
+    everyone = np.arange(scenario.org.size)
+    entitled = rules.entitled_to_validate(state, everyone)
     for person in range(scenario.org.size):
-        assert rules.may_request_validation(state, person) == plain_may_request_validation(state, person)
+        assert (
+            rules.may_request_validation(state, person)
+            == entitled[person]
+            == plain_may_request_validation(state, person)
+        )
+        for channel in range(len(scenario.channels)):
+            assert rules.may_publish(state, person, channel) == plain_may_publish(state, person, channel)
 
 
 # ---------------------------------------------------------------- legality

@@ -30,6 +30,7 @@ from game.core.actions import (
 )
 from game.core.derived import derived
 from game.core.model import NO_PERSON, Scenario
+from game.core.sets import holds
 from game.core.state import GameState
 
 MAX_ATTEMPTS = 8  # candidates tried per kind of move, so a bot's turn never loops over a crowd
@@ -207,14 +208,14 @@ def share_along(state: GameState, signal: int, target: int) -> bool:
     return len(route) >= 2 and Bot.attempt(state, Share(signal, route[0], route[1]))
 
 
-def post_where(state: GameState, signal: int, wanted: np.ndarray | None = None) -> bool:
-    """Post in a community a holder belongs to: one containing `wanted` people, else the most on-topic one."""
+def post_where(state: GameState, signal: int, wanted: int | None = None) -> bool:
+    """Post in a community a holder belongs to: one containing the `wanted` person, else the most on-topic one."""
     reach = derived(state.scenario).post_reach[signal]
     for c in np.argsort(-reach, kind="stable"):
         community = state.scenario.communities[c]
         if (signal, int(c)) in state.posted:
             continue
-        if wanted is not None and not np.isin(wanted, community.members).any():
+        if wanted is not None and not holds(community.members, wanted):
             continue
         members = np.intersect1d(state.holders(signal), community.members)
         for person in members[:MAX_ATTEMPTS]:
@@ -245,11 +246,7 @@ class NetworkBot(Bot):
         waiting = approval_pending(state, signal, target)
         if waiting != NO_PERSON:
             approver = insight.approver_of(state, signal, waiting)
-            return (
-                share_along(state, signal, approver)
-                or post_where(state, signal, np.array([approver]))
-                or spray(state, signal)
-            )
+            return share_along(state, signal, approver) or post_where(state, signal, approver) or spray(state, signal)
         if target != NO_PERSON and share_along(state, signal, target):
             return True
         return ask_around(state, signal, self.asked) or post_where(state, signal) or spray(state, signal)

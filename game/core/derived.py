@@ -22,6 +22,8 @@ class Derived:
     post_reach: np.ndarray  # float64 (S, communities): chance a member picks up a post
     by_value: np.ndarray  # int64 (S,): signals, most valuable first (ties in scenario order)
     index_limits: dict[str, int]  # action field -> how many things it may index (people, signals, ...)
+    speaker: np.ndarray  # bool (channels, n): may publish on a broadcast channel (listed, else spokespeople)
+    listed_publisher: np.ndarray  # bool (n,): listed among some channel's publishers
 
 
 POST_REACH_OFF_TOPIC = 0.25  # chance a community member picks up a post off its topics
@@ -54,6 +56,12 @@ def _compute(scenario: Scenario) -> Derived:
             post_reach[s, c] = POST_REACH_ON_TOPIC if on_topic else POST_REACH_OFF_TOPIC
             if on_topic:
                 affinity[s, community.members] = True
+    speaker = np.zeros((len(scenario.channels), n), dtype=bool)
+    listed_publisher = np.zeros(n, dtype=bool)
+    for c, channel in enumerate(scenario.channels):
+        speaker[c] = org.spokesperson if len(channel.publishers) == 0 else False
+        speaker[c, channel.publishers] = True
+        listed_publisher[channel.publishers] = True
     return Derived(
         hierarchy=build_hierarchy(org.manager),
         capable=capable,
@@ -65,6 +73,8 @@ def _compute(scenario: Scenario) -> Derived:
         post_reach=post_reach,
         by_value=np.argsort([-signal.value for signal in signals], kind="stable").astype(np.int64),
         index_limits=_index_limits(scenario),
+        speaker=speaker,
+        listed_publisher=listed_publisher,
     )
 
 

@@ -156,8 +156,7 @@ def speakers(state: GameState, signal: int, channel: int) -> np.ndarray:
     holders = present_holders(state, signal)
     if spec.kind == "team_meeting":
         return holders
-    allowed = spec.publishers if len(spec.publishers) else np.flatnonzero(state.scenario.org.spokesperson)
-    return holders[np.isin(holders, allowed)]
+    return holders[derived(state.scenario).speaker[channel, holders]]
 
 
 def open_contacts(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray]:

@@ -147,13 +147,9 @@ def may_request_validation(state: GameState, person: int) -> bool:
 
 def entitled_to_validate(state: GameState, people: np.ndarray) -> np.ndarray:
     """bool per person of `people`: `may_request_validation`, for many people at once."""
-    scenario = state.scenario
     hierarchy = state.hierarchy
     has_team = hierarchy.child_ptr[people + 1] > hierarchy.child_ptr[people]
-    publishes = np.zeros(len(people), dtype=bool)
-    for channel in scenario.channels:
-        publishes |= np.isin(people, channel.publishers)
-    return has_team | scenario.org.spokesperson[people] | publishes
+    return has_team | state.scenario.org.spokesperson[people] | derived(state.scenario).listed_publisher[people]
 
 
 def _check_validation(state: GameState, action: RequestValidation) -> Refusal | None:
@@ -172,9 +168,7 @@ def may_publish(state: GameState, person: int, channel: int) -> bool:
     if spec.kind == "team_meeting":
         has_team = state.hierarchy.manager[person] != NO_PERSON or len(state.hierarchy.reports(person)) > 0
         return bool(has_team)
-    if len(spec.publishers):
-        return bool(person in spec.publishers)
-    return bool(state.scenario.org.spokesperson[person])
+    return bool(derived(state.scenario).speaker[channel, person])
 
 
 def _check_publish(state: GameState, action: Publish) -> Refusal | None:
