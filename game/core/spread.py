@@ -44,7 +44,7 @@ def learn(
     Returns the newcomers.
     """
     people = np.asarray(people, dtype=np.int64)
-    single = np.ndim(fidelity) == 0 and np.ndim(source) == 0  # one copy from one source: no per-person arrays
+    single = np.isscalar(fidelity) and np.isscalar(source)  # one copy from one source: no per-person arrays
     if single:
         fidelity = min(max(float(fidelity), 0.0), 1.0)
         if fidelity <= 0.0:  # a copy distorted beyond recognition carries nothing
