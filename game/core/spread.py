@@ -54,14 +54,16 @@ def learn(
         source = np.broadcast_to(np.asarray(source, dtype=np.int32), people.shape)
         legible = fidelity > 0.0
         people, fidelity, source = people[legible], fidelity[legible], source[legible]
-    better = fidelity > state.fidelity[signal, people]
-    state.fidelity[signal, people[better]] = fidelity if single else fidelity[better]
-    new = ~state.knows[signal, people]
+    held = state.fidelity[signal]  # rows as views: 1-D scatters are about twice as fast as 2-D ones
+    better = fidelity > held[people]
+    held[people[better]] = fidelity if single else fidelity[better]
+    knows = state.knows[signal]
+    new = ~knows[people]
     newcomers = people[new]
-    state.learned_from[signal, newcomers] = source if single else source[new]
-    state.knows[signal, newcomers] = True
-    state.learned_turn[signal, newcomers] = state.turn
-    state.learned_via[signal, newcomers] = via
+    state.learned_from[signal][newcomers] = source if single else source[new]
+    knows[newcomers] = True
+    state.learned_turn[signal][newcomers] = state.turn
+    state.learned_via[signal][newcomers] = via
     if state.scenario.visibility.skills_hidden:
         state.known_skill[newcomers] = state.scenario.org.skills[newcomers]
     return newcomers
