@@ -31,9 +31,7 @@ def add_report_parser(commands: argparse._SubParsersAction) -> None:
     report.add_argument(
         "--what-if-turn", type=int, metavar="N", help="keep the team's moves up to turn N (default: half)"
     )
-    report.add_argument(
-        "--what-if-bot", choices=list(BOTS), help="who plays on after that (default: the debrief's usual strategy)"
-    )
+    report.add_argument("--what-if-bot", choices=list(BOTS), help="who plays on after that (default: mixed)")
 
 
 def run_report(args: argparse.Namespace) -> int:
