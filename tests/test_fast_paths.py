@@ -257,8 +257,12 @@ def test_lazy_availability_reads_the_numbers_of_the_eager_draw(seed):
     away = int(np.flatnonzero(eager)[-1])  # not person 1, whom the test sets by hand
     available.settle(away)
     absent_until[away] = 99  # sent away during the turn: what they could do was settled when it began
+    back = int(np.flatnonzero(absent_until > 3)[0])
+    available.settle(back)
+    absent_until[back] = 0  # an event changed their absence: they still could not act this turn
     available[1] = False
     eager[1] = False
+    assert not available[back]
     assert available[away] and np.array_equal(np.asarray(available), eager)
 
 

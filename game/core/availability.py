@@ -22,6 +22,7 @@ class Availability:
         self._absent_until = absent_until  # read live: `settle` a person before their absence changes
         self._turn = turn
         self._known: dict[int, bool] = {}  # people read or set so far
+        self._present: set[int] = set()  # people settled while present: later absences come after the turn began
 
     def __len__(self) -> int:
         return len(self._availability)
@@ -30,23 +31,30 @@ class Availability:
         person = int(person)
         known = self._known.get(person)
         if known is None:
-            known = self._known[person] = bool(
-                self._absent_until[person] <= self._turn and self._draw(person) < self._availability[person]
-            )
+            present = person in self._present or self._absent_until[person] <= self._turn
+            known = self._known[person] = bool(present and self._draw(person) < self._availability[person])
         return known
 
     def __setitem__(self, person: int, value: bool) -> None:
         self._known[int(person)] = bool(value)
 
     def settle(self, person: int) -> None:
-        """Fix `person`'s availability as the turn began, before an event changes their absence."""
-        self[person]  # noqa: B018 - reading caches it
+        """Keep `person`'s presence as the turn began, before an event changes their absence (draws nothing)."""
+        person = int(person)
+        if person in self._known:
+            return
+        if self._absent_until[person] > self._turn:
+            self._known[person] = False
+        else:
+            self._present.add(person)
 
     def __array__(self, dtype=None, copy=None) -> np.ndarray:
         """The whole turn's array, from the same n draws."""
         generator = np.random.Generator(self._generator())
         drawn = generator.random(len(self._availability)) < self._availability
         result = (self._absent_until <= self._turn) & drawn
+        for person in self._present:
+            result[person] = drawn[person]
         for person, value in self._known.items():
             result[person] = value
         return result if dtype is None else result.astype(dtype)
