@@ -79,7 +79,11 @@ def median_ms(step: Callable[[], object], prepare: Callable[[], object], repeats
 
 def time_engine(state: GameState, repeats: int) -> float:
     fresh: list[GameState] = []
-    return median_ms(lambda: spread_network(fresh[-1]), lambda: fresh.append(copy.deepcopy(state)), repeats)
+
+    def prepare() -> None:  # a fresh copy of the game each time; the scenario is shared, as between turns
+        fresh.append(copy.deepcopy(state, {id(state.scenario): state.scenario, id(state.hierarchy): state.hierarchy}))
+
+    return median_ms(lambda: spread_network(fresh[-1]), prepare, repeats)
 
 
 def time_numpy(state: GameState, spreaders: np.ndarray, chances: np.ndarray, repeats: int) -> float:
