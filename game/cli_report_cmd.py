@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.cli_errors import EXIT_OK, EXIT_USAGE, CommandFailed
 from game.cli_play import check_record, scenario_of_save
@@ -17,10 +18,9 @@ from game.core import replay
 from game.core.bots import BOTS
 from game.core.model import Scenario
 from game.core.text import DEFAULT_LANGUAGE, LANGUAGES
-from game.debrief.build import DEFAULT_STRATEGY, Debrief, PlayedGame, debrief_of_games, debrief_of_session
-from game.debrief.export import write_report
-from game.debrief.trace import TraceError
-from game.workshop.session import Session, SessionError
+
+if TYPE_CHECKING:
+    from game.debrief.build import Debrief
 
 
 def add_report_parser(commands: argparse._SubParsersAction) -> None:
@@ -31,11 +31,15 @@ def add_report_parser(commands: argparse._SubParsersAction) -> None:
     report.add_argument(
         "--what-if-turn", type=int, metavar="N", help="keep the team's moves up to turn N (default: half)"
     )
-    report.add_argument("--what-if-bot", choices=list(BOTS), default=DEFAULT_STRATEGY, help="who plays on after that")
+    report.add_argument("--what-if-bot", choices=list(BOTS), help="who plays on after that (default: mixed)")
 
 
 def run_report(args: argparse.Namespace) -> int:
     """Build the debrief of the save and write the three files; prints where they are."""
+    from game.debrief.build import DEFAULT_STRATEGY  # the debrief and its charts load only for this command
+    from game.debrief.export import write_report
+    from game.debrief.trace import TraceError
+
     path = Path(args.save)
     if args.what_if_turn is not None and args.what_if_turn < 0:
         raise CommandFailed(f"--what-if-turn must be 0 or more, not {args.what_if_turn}.", EXIT_USAGE)
@@ -43,7 +47,7 @@ def run_report(args: argparse.Namespace) -> int:
     scenario = scenario_of_save(path, record)
     language = args.lang or (scenario.language if scenario.language in LANGUAGES else DEFAULT_LANGUAGE)
     try:
-        debrief = _debrief(path, scenario, record, args.what_if_turn, args.what_if_bot)
+        debrief = _debrief(path, scenario, record, args.what_if_turn, args.what_if_bot or DEFAULT_STRATEGY)
     except TraceError as error:
         raise CommandFailed(f"{path} cannot be debriefed: {error}.") from None
     try:
@@ -74,6 +78,9 @@ def _read(path: Path) -> dict:
 
 
 def _debrief(path: Path, scenario: Scenario, record: dict, turn: int | None, strategy: str) -> Debrief:
+    from game.debrief.build import PlayedGame, debrief_of_games, debrief_of_session
+    from game.workshop.session import Session, SessionError
+
     digest = record.get("scenario_digest")
     if digest and scenario.digest and digest != scenario.digest:
         print(f"warning: scenario '{scenario.id}' has changed since {path} was saved.", file=sys.stderr)

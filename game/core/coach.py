@@ -107,13 +107,13 @@ def _why(state: GameState, signal: int, action: Action) -> tuple[str, int]:
         return VALIDATE, NO_PERSON
     if bots.time_to_check(state, signal):
         return CHECKING, NO_PERSON
-    waiting = bots.approval_pending(state, signal)
+    target = insight.best_target(state, signal)
+    waiting = bots.approval_pending(state, signal, target)
     if waiting != NO_PERSON:
         approver = insight.approver_of(state, signal, waiting)
         if not isinstance(action, Share):
             return APPROVAL_LINE, approver
         return (APPROVAL_HURRY if bots.in_a_hurry(state, signal) else APPROVAL_NETWORK), approver
-    target = insight.best_target(state, signal)
     if target == NO_PERSON:
         return (FIND_EXPLOITER if isinstance(action, AskNetwork) else SEARCH_LINE), NO_PERSON
     if isinstance(action, Share):

@@ -65,7 +65,8 @@ class Goal:
 def goal_of(state: GameState, signal: int) -> Goal:
     """The goal card of `signal` from the team's view."""
     spec = state.scenario.signals[signal]
-    capable = np.flatnonzero(seems_capable(state, signal))
+    everyone = np.arange(state.size)
+    capable = everyone[seems_capable(state, signal, everyone)]
     knowing = capable[state.knows[signal, capable]]
     holder = NO_PERSON
     best = 0.0

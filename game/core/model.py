@@ -76,6 +76,10 @@ class Network:
     def edges_from(self, people: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """All edges leaving `people`, as (edge indices, source of each edge), without a Python loop."""
         people = np.asarray(people, dtype=np.int64)
+        if people.size == 1:  # one person's edges are a slice: no repeat, no cumsum
+            person = int(people.reshape(-1)[0])
+            start, end = int(self.indptr[person]), int(self.indptr[person + 1])
+            return np.arange(start, end, dtype=np.int64), np.full(end - start, person, dtype=np.int64)
         starts = self.indptr[people]
         counts = self.indptr[people + 1] - starts
         edges = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))

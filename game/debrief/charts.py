@@ -8,10 +8,7 @@ Okabe–Ito colour-blind-safe palette, on a white background that prints well.
 from __future__ import annotations
 
 import io
-
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, ScalarFormatter
+from typing import TYPE_CHECKING
 
 from game.core.model import NO_PERSON, Scenario
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
@@ -20,11 +17,21 @@ from game.debrief.layout import chart_layout, chart_people
 from game.debrief.timeline import VIAS
 from game.ui.i18n import Translator
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 VIA_COLOURS = {"origin": "#999999", "hierarchy": "#0072B2", "channel": "#E69F00", "network": "#CC79A7"}
 TEAM_COLOUR = "#009E73"  # the team's milestones
 RIVAL_COLOUR = "#D55E00"  # the competitor's
 ROUTE_COLOUR = "#BBBBBB"  # the hierarchy-only route
 DPI = 100  # pixels per inch of PNG renders
+
+
+def new_figure(size: tuple[float, float]) -> Figure:
+    """A blank figure; matplotlib is imported here, so only a path that draws a chart pays for it."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=size, dpi=DPI, layout="constrained")
 
 
 def means_colour(means: str) -> str:
@@ -36,7 +43,7 @@ def means_colour(means: str) -> str:
 def timeline_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(8, 3.6)) -> Figure:
     """People who knew the signal at the end of each turn, stacked by how they learned it, with the race's milestones."""
     timeline = signal.timeline
-    figure = Figure(figsize=size, dpi=DPI, layout="constrained")
+    figure = new_figure(size)
     axes = figure.add_subplot()
     series = [timeline.knowers[via] for via in VIAS]
     labels = [tr.tr(f"debrief.via.{via}") for via in VIAS]
@@ -75,7 +82,7 @@ def path_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(
     """The route the signal took (coloured arrows, labelled turn and means) over the hierarchy's route (grey)."""
     state, scenario, path = team.state, team.state.scenario, signal.path
     layout = chart_layout(state.hierarchy, chart_people(path))
-    figure = Figure(figsize=size, dpi=DPI, layout="constrained")
+    figure = new_figure(size)
     axes = figure.add_subplot()
     xy = {p: (x, -level) for p, (x, level) in layout.position.items()}
     for boss, report in layout.links:
@@ -148,7 +155,7 @@ def _people(axes, scenario: Scenario, signal: SignalDebrief, xy: dict, tr: Trans
 def contrasts_figure(signal: SignalDebrief, tr: Translator, size=(9, 5.4)) -> Figure:
     """The four contrasts side by side: official (blue) against network (purple)."""
     c = signal.contrasts
-    figure = Figure(figsize=size, dpi=DPI, layout="constrained")
+    figure = new_figure(size)
     who, when, what, where = figure.subplots(2, 2).flat
     official, network = VIA_COLOURS["hierarchy"], VIA_COLOURS["network"]
     levels = list(c.who.levels)
@@ -198,6 +205,8 @@ def contrasts_figure(signal: SignalDebrief, tr: Translator, size=(9, 5.4)) -> Fi
 
 def _numbers_in(figure: Figure, tr: Translator) -> Figure:
     """Numeric axes write their ticks the reader's way ("0,5" in French); named ticks keep their names."""
+    from matplotlib.ticker import FuncFormatter, ScalarFormatter  # matplotlib loads only when a chart is drawn
+
     ticks = FuncFormatter(lambda value, _: tr.number(round(value, 6)))
     for axes in figure.axes:
         for axis in (axes.xaxis, axes.yaxis):
@@ -237,7 +246,7 @@ def comparison_figure(debrief: Debrief, tr: Translator, size=(8, 3.8)) -> Figure
         scores.append(bot.score)
         colours.append(ROUTE_COLOUR)
     height = max(size[1], 0.35 * len(names) + 1)
-    figure = Figure(figsize=(size[0], height), dpi=DPI, layout="constrained")
+    figure = new_figure((size[0], height))
     axes = figure.add_subplot()
     axes.barh(range(len(names)), scores, color=colours)
     axes.set_yticks(range(len(names)), names, fontsize="small")
@@ -254,6 +263,8 @@ def comparison_figure(debrief: Debrief, tr: Translator, size=(8, 3.8)) -> Figure
         ("debrief.compare.what_ifs", "#56B4E9"),
         ("debrief.compare.bots", ROUTE_COLOUR),
     )
+    from matplotlib.patches import Patch
+
     axes.legend(handles=[Patch(color=colour, label=tr.tr(key)) for key, colour in kinds], loc="best", fontsize="small")
     return _numbers_in(figure, tr)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 
 import pygame
-from matplotlib import rc_context
 
 from game.debrief import charts
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
@@ -27,6 +26,8 @@ GAP = 24  # design px between a chart and its side text
 
 def chart_surface(app, team: TeamDebrief, signal: SignalDebrief, size: tuple[int, int]) -> pygame.Surface:  # noqa: ANN001
     """The timeline chart rendered by matplotlib at exactly `size` pixels."""
+    from matplotlib import rc_context  # here, not at the top: the window opens without matplotlib
+
     inches = (size[0] / charts.DPI, size[1] / charts.DPI)
     with rc_context({"font.size": SCREEN_FONT_PT}):
         figure = charts.timeline_figure(team, signal, app.translator, size=inches)
