@@ -8,6 +8,7 @@ command again resumes the saved workshop with the same links.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -75,7 +76,8 @@ def run_host(args: argparse.Namespace) -> int:
         hub = host.Hub(room, base)
         hub.projector_language = args.lang
         _announce(scenario, room, hub, note)
-        host.serve_hub(hub, sock, projector)
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how a facilitator stops hosting
+            host.serve_hub(hub, sock, projector)
     finally:
         autosaver.close()
     print(f"The workshop is saved in {setup.path}; run the same command to resume it.")

@@ -83,6 +83,7 @@ def open_room(setup: Setup, autosave: Callable[[dict], None]) -> tuple[Room, str
     except SessionError as error:
         raise HostError(str(error)) from None
     room = Room(session, AccessCodes.fresh(len(session.teams)), autosave=autosave)
+    room.save()  # the links exist from now on: a host restarted before the first round keeps them
     return room, note
 
 

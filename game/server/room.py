@@ -161,7 +161,7 @@ class Room:
     def replace_link(self, team: int) -> str:
         """A new link for team `team`; pages open with the old one are closed."""
         code = self.access.replace(team)
-        self._save()
+        self.save()
         for listener in self.link_listeners:
             listener(team)
         self._changed(None)
@@ -212,12 +212,12 @@ class Room:
             self._timer_key = key
             self.timer = PlanningTimer.for_session(session) if key is not None else None
         if save or self._round_key() != self._saved_round:
-            self._save()
+            self.save()
 
     def _round_key(self) -> tuple:
         return (self.session.turn, self.session.over)
 
-    def _save(self) -> None:
+    def save(self) -> None:
         self._saved_round = self._round_key()
         self.dirty = False
         if self.autosave is not None:
@@ -226,7 +226,7 @@ class Room:
     def flush(self) -> None:
         """Save the moves played since the last save (called now and then by the host)."""
         if self.dirty:
-            self._save()
+            self.save()
 
     def record(self) -> dict:
         """What a restarted host needs to resume: the session, the links, the bots."""
