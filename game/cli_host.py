@@ -75,7 +75,7 @@ def run_host(args: argparse.Namespace) -> int:
         projector = None if args.headless else _projector(args.lang)
         hub = host.Hub(room, base)
         hub.projector_language = args.lang
-        _announce(scenario, room, hub, note)
+        hub.on_ready.append(lambda: _announce(scenario, room, hub, note))
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how a facilitator stops hosting
             host.serve_hub(hub, sock, projector)
     finally:

@@ -77,6 +77,7 @@ class Hub:
         self._cache: dict[tuple[int, str], tuple[int, str]] = {}
         self.loop: asyncio.AbstractEventLoop | None = None  # the server's loop, once it runs
         self.projector_language = "en"
+        self.on_ready: list = []  # called once the server listens (and Ctrl+C is handled): the links work from then
         room.listeners.append(self.changed)
         room.link_listeners.append(self.close_team)
 
@@ -215,6 +216,8 @@ def make_app(hub: Hub, *, background: bool = True) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         hub.loop = asyncio.get_running_loop()
         task = asyncio.create_task(_tick(room)) if background else None
+        for ready in hub.on_ready:
+            ready()
         try:
             yield
         finally:

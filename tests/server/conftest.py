@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +75,31 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if SERVER_TESTS in Path(item.fspath).resolve().parents:
             item.add_marker(pytest.mark.timeout(TIMEOUT_SECONDS))
+
+
+# ------------------------------------------------------------------ the real command, on the loopback
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+STARTUP_LINES = 12  # lines read at most before the facilitator's line
+
+
+def start_host(data_dir: Path, *extra: str) -> tuple[subprocess.Popen, list[str]]:
+    """`python main.py host` on 127.0.0.1 and a free port, with the lines it printed up to the facilitator's."""
+    command = [sys.executable, "main.py", "host", "retail-app-outage", "--teams", "3", "--headless"]
+    command += ["--bind", "127.0.0.1", "--port", "0", *extra]
+    environment = os.environ | {"SIGNAL_RACE_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(command, cwd=REPO_ROOT, env=environment, stdout=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    while len(lines) < STARTUP_LINES and not (lines and lines[-1].startswith("Facilitator:")):
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line.rstrip("\n"))
+    return process, lines
+
+
+def stop(process: subprocess.Popen) -> str:
+    """Ctrl+C, as a facilitator stops hosting; returns what it printed then."""
+    process.send_signal(signal.SIGINT)
+    out, _ = process.communicate(timeout=30)
+    return out

@@ -2,41 +2,25 @@
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import sys
-from pathlib import Path
+import urllib.error
+import urllib.request
 
-import httpx
 import pytest
 
 from game.cli import main
+from tests.server.conftest import start_host, stop
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 LINE = re.compile(r"^Team (?P<name>.+): (?P<url>http://127\.0\.0\.1:\d+/t/[A-Za-z0-9_-]{20,})$")
-STARTUP_LINES = 12  # lines read at most before the facilitator's line
 
 
-def start_host(data_dir: Path, *extra: str) -> tuple[subprocess.Popen, list[str]]:
-    command = [sys.executable, "main.py", "host", "retail-app-outage", "--teams", "3", "--headless"]
-    command += ["--bind", "127.0.0.1", "--port", "0", *extra]
-    environment = os.environ | {"SIGNAL_RACE_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=environment, stdout=subprocess.PIPE, text=True)
-    lines: list[str] = []
-    while len(lines) < STARTUP_LINES and not (lines and lines[-1].startswith("Facilitator:")):
-        line = process.stdout.readline()
-        if not line:
-            break
-        lines.append(line.rstrip("\n"))
-    return process, lines
-
-
-def stop(process: subprocess.Popen) -> str:
-    process.send_signal(signal.SIGINT)
-    out, _ = process.communicate(timeout=30)
-    return out
+def fetch(url: str) -> tuple[int, str]:
+    """The status and text of a page, as a browser on the loopback gets them."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
 
 
 def test_the_host_prints_one_link_per_team_and_serves_them(tmp_path):
@@ -48,11 +32,10 @@ def test_the_host_prints_one_link_per_team_and_serves_them(tmp_path):
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/f/[A-Za-z0-9_-]{20,}", facilitator)
         codes = {url.rsplit("/", 1)[1] for url in [*(m["url"] for m in teams), facilitator]}
         assert len(codes) == 4, "every team has its own code"
-        with httpx.Client(timeout=10) as web:
-            page = web.get(teams[1]["url"])
-            assert page.status_code == 200 and ">Blue</h1>" in page.text
-            assert web.get(teams[1]["url"][:-2] + "xx").status_code == 404
-            assert web.get(facilitator).status_code == 200
+        status, page = fetch(teams[1]["url"])
+        assert status == 200 and ">Blue</h1>" in page
+        assert fetch(teams[1]["url"][:-2] + "xx")[0] == 404
+        assert fetch(facilitator)[0] == 200
     finally:
         out = stop(process)
     assert process.returncode == 0
