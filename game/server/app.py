@@ -196,7 +196,7 @@ def make_app(hub: Hub, *, background: bool = True) -> Starlette:
             hub.connections.discard(connection)
             if team != FACILITATOR:
                 room.leave(team)
-        with contextlib.suppress(RuntimeError):
+        with contextlib.suppress(RuntimeError, WebSocketDisconnect):  # the page may have gone already
             await websocket.close(code=POLICY_CLOSE)
 
     async def _write(connection: Connection) -> None:

@@ -194,6 +194,7 @@ def serve_hub(hub: Hub, sock: socket.socket, projector: Callable | None = None) 
         log_level="warning",
         access_log=False,
         ws_max_size=WS_MAX_BYTES,
+        ws_per_message_deflate=False,  # views are a few kB on a local network: compressing each costs more than it saves
         timeout_graceful_shutdown=SHUTDOWN_SECONDS,
         lifespan="on",
     )
