@@ -35,6 +35,7 @@ from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
 WAIT_SECONDS = 10.0  # a view that does not come within this is counted as an error
+SEND_GAP = 0.125  # seconds between two messages of a player page: under the host's rate limit, like a fast human
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Team:
     latest: dict | None = None  # the player page's latest view
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     replies: asyncio.Queue = field(default_factory=asyncio.Queue)
+    last_send: float = 0.0
     pending: tuple[int, float, set[int]] | None = None  # (moves before, time sent, pages not yet updated)
     done: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -95,6 +97,19 @@ async def listen(team: Team, page: int, socket, figures: Figures) -> None:
             await team.replies.put(message)
 
 
+async def pace(team: Team) -> None:
+    """Wait so that the player page sends no faster than a person clicking quickly."""
+    wait = team.last_send + SEND_GAP - time.perf_counter()
+    if wait > 0:
+        await asyncio.sleep(wait)
+    team.last_send = time.perf_counter()
+
+
+async def send(team: Team, message: dict) -> None:
+    await pace(team)
+    await team.pages[0].send(json.dumps(message))
+
+
 async def next_view(team: Team, ready) -> dict:  # noqa: ANN001 - a predicate on a view
     """The player page's view once `ready(view)` holds."""
     while team.latest is None or not ready(team.latest):
@@ -105,33 +120,33 @@ async def next_view(team: Team, ready) -> dict:  # noqa: ANN001 - a predicate on
 
 async def play(team: Team, figures: Figures, rounds: int, rng: random.Random) -> None:
     """The player page: moves while it has points, then end of turn, round after round."""
-    player = team.pages[0]
     for _ in range(rounds):
         board = await next_view(team, lambda v: v["may_act"] or v["over"])
         if board["over"]:
             break
         turn = board["turn"]
-        while board["points"] > 0 and await move(team, board, figures, rng, player):
+        while board["points"] > 0 and await move(team, board, figures, rng):
             board = team.latest
-        await player.send(json.dumps({"type": "end_turn"}))
+        await send(team, {"type": "end_turn"})
         await next_view(team, lambda v, t=turn: v["turn"] > t or v["over"])
     team.done.set()
 
 
-async def move(team: Team, board: dict, figures: Figures, rng: random.Random, player) -> bool:  # noqa: ANN001
+async def move(team: Team, board: dict, figures: Figures, rng: random.Random) -> bool:
     """Play one affordable move of a person who knows a signal; False when there is none."""
     holders = [(s["index"], p) for s in board["signals"] if s["open"] for p in s["holders"][:5]]
     rng.shuffle(holders)
     for signal_index, person in holders[:4]:
-        await player.send(json.dumps({"type": "select", "person": person, "signal": signal_index}))
+        await send(team, {"type": "select", "person": person, "signal": signal_index})
         reply = await asyncio.wait_for(team.replies.get(), WAIT_SECONDS)
         affordable = [row for row in reply.get("actions", []) if row["cost"] <= board["points"]]
         if not affordable:
             continue
         choice = rng.choice(affordable)
         before = board["moves"]
-        team.pending = (before, time.perf_counter(), set(range(len(team.pages))))
-        await player.send(json.dumps({"type": "act", "action": choice["action"]}))
+        await pace(team)
+        team.pending = (before, time.perf_counter(), set(range(len(team.pages))))  # set before the reply can come
+        await team.pages[0].send(json.dumps({"type": "act", "action": choice["action"]}))
         deadline = time.perf_counter() + WAIT_SECONDS
         while team.pending[2] and time.perf_counter() < deadline:
             await asyncio.sleep(0.001)

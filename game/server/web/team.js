@@ -25,6 +25,7 @@
       labels = message.labels;
       document.getElementById("swatch").style.background = message.team.colour;
       box = null;
+      asked = "";
     } else if (message.type === "view") {
       view = message;
       render();
@@ -110,8 +111,13 @@
     document.getElementById("person-panel").scrollIntoView({ block: "nearest" });
   }
 
+  let asked = ""; // the selection and board the shown moves belong to: ask again only when one of them changes
   function askActions() {
-    if (chosen.person !== null) socket.send({ type: "select", person: chosen.person, signal: chosen.signal });
+    if (chosen.person === null) return;
+    const key = [chosen.person, chosen.signal, view.moves, view.turn, view.may_act].join("|");
+    if (key === asked) return;
+    asked = key;
+    socket.send({ type: "select", person: chosen.person, signal: chosen.signal });
   }
 
   function renderActions(message) {
