@@ -15,6 +15,7 @@ const SignalRace = (() => {
       if (value === null || value === undefined || value === false) continue;
       if (name === "text") node.textContent = value;
       else if (name === "class") node.className = value;
+      else if (name === "style") node.style.cssText = value; // through the CSSOM: the page's CSP forbids style attributes
       else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
       else node.setAttribute(name, value === true ? "" : value);
     }

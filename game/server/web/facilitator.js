@@ -34,7 +34,7 @@
     setTimer(room.timer, room.timer_label);
     const planning = room.teams.filter((t) => t.to_play).map((t) => t.name);
     document.getElementById("status").textContent = room.over ? labels["web.status.over"]
-      : room.paused ? labels["web.status.paused"] : fmt(labels["web.status.waiting"], { teams: planning.join(", ") || "—" });
+      : room.paused ? labels["web.status.paused"] : fmt(labels["web.status.planning"], { teams: planning.join(", ") || "—" });
     const pause = document.getElementById("pause");
     pause.textContent = room.paused ? labels["web.resume"] : labels["web.pause"];
     pause.setAttribute("aria-pressed", String(room.paused));

@@ -9,6 +9,7 @@
   const MAX_LABELS = 80; // names written on the map at once
   const MAX_HOLDERS = 12; // holder buttons per signal before "+N more"
   const MAX_RESULTS = 12; // search results listed
+  const CLOSE_UP = 1000; // world units across when the map centres on someone (five columns of the org chart)
 
   let hello = null;
   let view = null;
@@ -167,7 +168,11 @@
 
   function renderMap() {
     const map = document.getElementById("map");
-    if (!box) fit();
+    if (!box) {
+      fit();
+      const first = view.signals.find((s) => s.index === chosen.signal);
+      if (first && first.holders.length) centreOn(first.holders[0]); // start where the signal is, readable
+    }
     map.setAttribute("viewBox", `${box.x} ${box.y} ${box.w} ${box.h}`);
     const xy = positions();
     const people = hello.people;
@@ -222,8 +227,9 @@
 
   function centreOn(person) {
     const xy = positions();
-    const w = Math.min(box.w, 1400);
-    const h = box.h * (w / box.w);
+    const map = document.getElementById("map");
+    const w = Math.min(box.w, CLOSE_UP);
+    const h = w * (map.clientHeight / Math.max(map.clientWidth, 1));
     box = { x: xy[2 * person] - w / 2, y: xy[2 * person + 1] - h / 2, w, h };
   }
 
