@@ -74,7 +74,7 @@ class Hub:
         self.base_url = base_url.rstrip("/")
         self.connections: set[Connection] = set()
         self.versions = [0] * (len(room.session.teams) + 1)  # per team, then the room's
-        self._cache: dict[tuple[int, str], tuple[int, str]] = {}
+        self._cache: dict[tuple[int, str], tuple[tuple, str]] = {}
         self.loop: asyncio.AbstractEventLoop | None = None  # the server's loop, once it runs
         self.projector_language = "en"
         self.on_ready: list = []  # called once the server listens (and Ctrl+C is handled): the links work from then
@@ -102,8 +102,11 @@ class Hub:
                 connection.queue.put_nowait(CLOSE)
 
     def view_text(self, team: int, language: str) -> str:
+        """The page's view as JSON, rendered again only after a change (or a second of the timer: a page opened
+        later must not count down from a stale time)."""
         slot = len(self.versions) - 1 if team == FACILITATOR else team
-        key, version = (team, language), self.versions[slot]
+        timer = self.room.timer
+        key, version = (team, language), (self.versions[slot], round(timer.remaining) if timer else None)
         cached = self._cache.get(key)
         if cached is None or cached[0] != version:
             if team == FACILITATOR:

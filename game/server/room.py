@@ -98,6 +98,14 @@ class Room:
         self._settle()
         self._changed(None)  # every page shows who has planned
 
+    def may_act(self, team: int) -> bool:
+        """Whether team `team`'s pages may play now (not paused, not a bot's team, its turn)."""
+        try:
+            self._check_open(team)
+        except IllegalAction:
+            return False
+        return True
+
     def _check_open(self, team: int) -> None:
         if self.paused:
             raise IllegalAction(PAUSED)

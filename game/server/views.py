@@ -69,7 +69,9 @@ def _people(scenario: Scenario, language: str) -> dict:
         "dept": org.department.tolist(),
         "departments": [tr.text(d.name) for d in org.departments],
         "network_xy": _flat(network_layout(scenario)),
-        "ties": None if scenario.visibility.network_hidden else _edge_pairs(scenario, np.ones(_edges(scenario), bool)),
+        "ties": None
+        if scenario.visibility.network_hidden
+        else _edge_pairs(scenario, np.ones(len(scenario.network.indices), bool)),
     }
 
 
@@ -114,7 +116,7 @@ def team_view(room: Room, team: int, language: str) -> dict:
         "points": state.action_points,
         "total_points": scenario.action_points,
         "points_label": tr.tr("board.points", points=state.action_points, total=scenario.action_points),
-        "may_act": may_act(room, team),
+        "may_act": room.may_act(team),
         "over": session.over or state.over,
         "paused": room.paused,
         "status": team_status(tr, room, team),
@@ -128,10 +130,6 @@ def team_view(room: Room, team: int, language: str) -> dict:
         "teams": teams_view(room),
         "standings": standings_view(room),
     }
-
-
-def may_act(room: Room, team: int) -> bool:
-    return not room.paused and team not in room.bots and room.session.may_plan(team)
 
 
 def team_status(tr: Translator, room: Room, team: int) -> str:
@@ -210,10 +208,6 @@ def tree_view(hierarchy: Hierarchy) -> dict:
 
 def _flat(xy: np.ndarray) -> list[int]:
     return np.rint(xy).astype(int).ravel().tolist()
-
-
-def _edges(scenario: Scenario) -> int:
-    return len(scenario.network.indices)
 
 
 def _edge_pairs(scenario: Scenario, known: np.ndarray) -> list[int]:

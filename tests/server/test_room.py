@@ -211,3 +211,12 @@ def test_a_session_that_cannot_start_is_a_sentence(example_scenario, tmp_path):
             setup(example_scenario, tmp_path / "w.json", teams=[f"T{i}" for i in range(9)]),
             Autosaver(tmp_path / "w.json"),
         )
+
+
+def test_a_page_opened_later_counts_down_from_the_time_really_left(example_scenario):
+    room = make_room(example_scenario, turn_seconds=60)
+    hub = Hub(room, BASE_URL)
+    assert json.loads(hub.view_text(0, "en"))["timer"]["remaining"] == 60
+    room.tick(20)
+    assert json.loads(hub.view_text(0, "en"))["timer"]["remaining"] == 40
+    assert json.loads(hub.view_text(-1, "en"))["timer"]["label"] == "0:40"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import string
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +13,7 @@ from game.server import views
 from game.server.app import Hub
 from game.ui.i18n import TRANSLATIONS, catalogue
 from tests.server.conftest import BASE_URL, make_room
+from tests.ui.test_texts import fields
 
 WEB = Path(views.__file__).resolve().parent / "web"
 
@@ -70,10 +70,6 @@ def test_the_page_speaks_the_language_asked(example_scenario):
     assert english["signals"][0]["title"] != french["signals"][0]["title"]
     moves = views.actions_view(room, 0, "fr", english["signals"][0]["holders"][0], 0)["actions"]
     assert moves and all(row["cost_text"].endswith("PA") for row in moves)
-
-
-def fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def test_web_texts_exist_in_english_and_french_with_the_same_placeholders():
