@@ -185,9 +185,15 @@ class Room:
         """Let wall-clock time pass: the planning timer, and teams gone for good."""
         if self.session.over or self.paused:
             return
-        time_is_up = self.timer is not None and self.timer.tick(seconds)
+        time_is_up = self.timer_running and self.timer.tick(seconds)
         if time_is_up or self._only_absent_teams_left():
             self._time_up()
+
+    @property
+    def timer_running(self) -> bool:
+        """The planning timer runs unless paused, over, or nobody is connected yet (teams still finding their link)."""
+        someone_here = any(presence.sockets for presence in self.presence)
+        return self.timer is not None and someone_here and not self.paused and not self.session.over
 
     def _time_up(self) -> None:
         if self.session.mode == "simultaneous":

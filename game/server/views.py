@@ -254,8 +254,7 @@ def action_row(tr: Translator, state: GameState, action: Action) -> dict:
 def timer_view(room: Room) -> dict | None:
     if room.timer is None:
         return None
-    running = not room.paused and not room.session.over
-    return {"remaining": round(room.timer.remaining, 1), "running": running, "label": room.timer.label()}
+    return {"remaining": round(room.timer.remaining, 1), "running": room.timer_running, "label": room.timer.label()}
 
 
 def teams_view(room: Room) -> list[dict]:

@@ -34,6 +34,7 @@ def first_holder_move(room, team: int):
 
 def test_pause_stops_moves_and_the_timer(example_scenario):
     room = make_room(example_scenario, turn_seconds=60)
+    room.join(0)
     room.pause(True)
     with pytest.raises(IllegalAction) as refused:
         room.act(0, first_holder_move(room, 0))
@@ -45,8 +46,11 @@ def test_pause_stops_moves_and_the_timer(example_scenario):
     assert len(room.session.teams[0].state.actions) == 1
 
 
-def test_the_timer_ends_the_round_for_teams_still_planning(example_scenario):
+def test_the_timer_waits_for_a_first_team_then_ends_the_round_for_teams_still_planning(example_scenario):
     room = make_room(example_scenario, turn_seconds=60)
+    room.tick(600)
+    assert room.session.turn == 1 and room.timer.remaining == 60, "no time runs out before anyone has joined"
+    room.join(1)
     room.end_turn(1)
     room.tick(59)
     assert room.session.turn == 1
@@ -57,6 +61,7 @@ def test_the_timer_ends_the_round_for_teams_still_planning(example_scenario):
 
 def test_in_hot_seat_the_timer_ends_one_team_turn(example_scenario):
     room = make_room(example_scenario, mode="hotseat", turn_seconds=30)
+    room.join(0)
     room.tick(31)
     assert [t.state.turn for t in room.session.teams] == [2, 1, 1]
     assert room.session.active == 1
@@ -215,6 +220,7 @@ def test_a_session_that_cannot_start_is_a_sentence(example_scenario, tmp_path):
 
 def test_a_page_opened_later_counts_down_from_the_time_really_left(example_scenario):
     room = make_room(example_scenario, turn_seconds=60)
+    room.join(2)
     hub = Hub(room, BASE_URL)
     assert json.loads(hub.view_text(0, "en"))["timer"]["remaining"] == 60
     room.tick(20)
