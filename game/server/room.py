@@ -78,7 +78,7 @@ class Room:
         self._saved_round: tuple = self._round_key()
         self.dirty = False  # moves played since the last save
         for team, name in (bots or {}).items():
-            self.bots[team] = BOTS[name](session.seed + team)
+            self.bots[team] = self._bot(team, name)
         self._settle()
 
     # ------------------------------------------------------------ teams
@@ -162,7 +162,7 @@ class Room:
         if bot is None:
             self.bots.pop(team, None)
         else:
-            self.bots[team] = BOTS[bot](self.session.seed + team)
+            self.bots[team] = self._bot(team, bot)
         self._settle(save=True)
         self._changed(None)
 
@@ -174,6 +174,9 @@ class Room:
             listener(team)
         self._changed(None)
         return code
+
+    def _bot(self, team: int, name: str) -> Bot:
+        return BOTS[name](self.session.seed + team)  # seeded per team: a random bot's moves differ between teams
 
     def bot_name(self, team: int) -> str | None:
         bot = self.bots.get(team)
