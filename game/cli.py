@@ -15,6 +15,7 @@ import sys
 
 from game import __version__
 from game.cli_errors import EXIT_OK, EXIT_PROBLEM, CommandFailed
+from game.cli_host import add_host_parser, run_host
 from game.cli_play import run_play, run_replay
 from game.cli_report_cmd import add_report_parser, run_report
 from game.cli_tools import TOOL_COMMANDS, add_tool_parsers, natural, run_tool
@@ -33,6 +34,7 @@ EXAMPLES = """examples:
   {prog} play retail-app-outage --headless --bot mixed
   {prog} play my-scenario.yaml --headless --bot network --seed 3 --json --save game.json
   {prog} replay game.json
+  {prog} host retail-app-outage --teams 4 --timer 180
   {prog} validate my-scenario.yaml"""
 
 
@@ -64,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the summary")
     validate = commands.add_parser("validate", help="check scenario files and list every problem")
     validate.add_argument("files", metavar="FILE", nargs="+", help="scenario files to check")
+    add_host_parser(commands)
     add_report_parser(commands)
     add_screenshots_parser(commands)
     add_tool_parsers(commands)
@@ -112,6 +115,8 @@ def dispatch(args: argparse.Namespace) -> int:
         run_replay(args.save, args.json, args.lang)
     elif args.command == "validate":
         return run_validate(args.files)
+    elif args.command == "host":
+        return run_host(args)
     elif args.command == "report":
         return run_report(args)
     elif args.command == "screenshots":

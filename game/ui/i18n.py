@@ -59,3 +59,9 @@ class Translator:
 
     def text(self, text: Text) -> str:
         return text.get(self.language)
+
+    @property
+    def translator(self) -> Translator:
+        """Itself: sentence builders written for the App (`app.tr`, `app.text`, `app.translator`) also take a
+        Translator, as the hosted workshop's pages do."""
+        return self

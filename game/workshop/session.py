@@ -20,6 +20,7 @@ from game.core.errors import IllegalAction
 from game.core.model import Scenario
 from game.core.scoring import outcomes, score
 from game.core.state import GameState, LogEntry
+from game.core.text import Text
 
 Mode = Literal["solo", "hotseat", "simultaneous"]
 MODES: tuple[str, ...] = ("solo", "hotseat", "simultaneous")
@@ -30,6 +31,15 @@ SESSION_FORMAT = 2  # bump when the meaning of a session record changes (2: the 
 NEXT_TEAM = "next_team"  # hand over to the next team (behind a curtain in a workshop)
 ROUND_OVER = "round_over"  # every team has played this turn: show the standings
 GAME_OVER = "game_over"  # show the results
+
+# Refusals when a team plays out of turn (a networked workshop lets every team send moves at any time).
+NOT_YOUR_TURN = Text.of(
+    en="It is {team}'s turn: wait until they end it.", fr="C'est au tour de {team} : attendez qu'elle ait fini."
+)
+ALREADY_PLANNED = Text.of(
+    en="You have ended your turn: wait for the other teams.",
+    fr="Vous avez fini votre tour : attendez les autres équipes.",
+)
 
 
 class SessionError(Exception):
@@ -110,14 +120,41 @@ class Session:
     def active_team(self) -> Team:
         return self.teams[self.active]
 
-    def act(self, action: Action, advice: coach.Advice | None = None) -> list[LogEntry]:
-        """The active team plays an action (IllegalAction explains a refusal); `advice`: the coach's, if just shown."""
+    def act(self, action: Action, advice: coach.Advice | None = None, team: int | None = None) -> list[LogEntry]:
+        """The active team, or team number `team`, plays an action (IllegalAction explains a refusal); `advice`:
+        the coach's, if just shown."""
+        index = self.active if team is None else self.check_turn(team)
         if self.over:
             raise IllegalAction(phrases.GAME_OVER)
-        return coach.play(self.active_team().state, action, advice)
+        return coach.play(self.teams[index].state, action, advice)
 
-    def end_planning(self) -> str:
-        """The active team is done for this turn; returns NEXT_TEAM, ROUND_OVER or GAME_OVER."""
+    def may_plan(self, team: int) -> bool:
+        """Whether team number `team` may act now: its turn in hot-seat, not yet ended in simultaneous mode."""
+        try:
+            self.check_turn(team)
+        except IllegalAction:
+            return False
+        return True
+
+    def check_turn(self, team: int) -> int:
+        """`team` if it may act now; IllegalAction says why not (game over, another team's turn, already ended)."""
+        planner = self.teams[team]
+        if self.over or planner.state.over:
+            raise IllegalAction(phrases.GAME_OVER)
+        if self.mode == "simultaneous":
+            if planner.planned:
+                raise IllegalAction(ALREADY_PLANNED)
+        elif team != self.active:
+            raise IllegalAction(NOT_YOUR_TURN.format(team=self.active_team().name))
+        return team
+
+    def end_planning(self, team: int | None = None) -> str:
+        """The active team (or team number `team`) is done for this turn; returns NEXT_TEAM, ROUND_OVER or GAME_OVER.
+
+        In simultaneous mode teams may end their planning in any order; the round resolves with the last one.
+        """
+        if team is not None:
+            self.active = self.check_turn(team)
         team = self.active_team()
         team.planned = True
         if self.mode != "simultaneous" and not team.state.over:
@@ -135,8 +172,18 @@ class Session:
         self.active = self._first_playing()
         return GAME_OVER if self.over else ROUND_OVER
 
+    def end_round(self) -> str:
+        """End the planning of every team that has not ended it yet (the timer ran out, or the facilitator said so)."""
+        outcome = self.end_planning()
+        while outcome == NEXT_TEAM:
+            outcome = self.end_planning()
+        return outcome
+
     def _next_unplanned(self) -> int | None:
-        for index in range(self.active + 1, len(self.teams)):
+        """The next team, after the active one and round the table, still to plan this turn."""
+        count = len(self.teams)
+        for step in range(1, count):
+            index = (self.active + step) % count
             if not self.teams[index].planned and not self.teams[index].state.over:
                 return index
         return None
