@@ -3,6 +3,7 @@ slots, the event log and the legend of flows."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pygame
@@ -39,51 +40,99 @@ def draw_top(
     view_name: str,
     spots: Hotspots,
 ) -> None:
+    """Team, turn, action points and timer from the left, the buttons from the right; when they would meet
+    (large text, narrow window), the action point dots go first, then the buttons' key hints, then the team
+    name is shortened: nothing is ever drawn under a button."""
     rect = layout.top
     palette = app.palette
     pygame.draw.rect(surface, palette.panel, rect)
     pygame.draw.line(surface, palette.panel_edge, rect.bottomleft, rect.bottomright, 2)
-    body, bold = app.font(BODY_PX), app.font(HEADING_PX, bold=True)
     pad = layout.px(12)
-    y = rect.centery - body.get_linesize() // 2
     swatch = pygame.Rect(pad, rect.top + layout.px(8), layout.px(14), rect.height - layout.px(16))
     pygame.draw.rect(surface, palette.team(team.colour), swatch, border_radius=3)
-    x = text_line(
-        surface,
-        team.name,
-        bold,
-        palette.team(team.colour),
-        (swatch.right + pad, rect.centery - bold.get_linesize() // 2),
-        layout.px(220),
-    )
-    turn = min(state.turn, state.scenario.turns)
-    x = text_line(
-        surface, app.tr("board.turn", turn=turn, turns=state.scenario.turns), body, palette.text, (x + 2 * pad, y)
-    )
-    x = _points(surface, app, layout, state, x + 2 * pad, rect.centery)
-    if timer is not None:
-        colour = palette.warning if timer.urgent else palette.text
-        x = text_line(
-            surface,
-            app.tr("board.timer", time=timer.label()),
-            bold,
-            colour,
-            (x + 2 * pad, rect.centery - bold.get_linesize() // 2),
-        )
+    readouts = _readouts(app, state, timer)
+    labels = _button_labels(app, view_name)
+    fixed = sum(font.size(text)[0] + 2 * pad for _, text, font, _ in readouts)
+    bold = app.font(HEADING_PX, bold=True)
+    least_name = min(bold.size(team.name)[0], bold.size(team.name[:MIN_NAME_CHARS] + "…")[0])
+    short = [(key, _without_key_hint(label)) for key, label in labels]
+    for dots, plan in ((True, labels), (False, labels), (False, short)):
+        limit = _buttons_left(app, layout, plan, rect.right - pad) - pad
+        left = limit - (swatch.right + pad) - fixed - (_dots_width(layout, state.scenario.action_points) if dots else 0)
+        if left >= least_name:
+            break
+    x = swatch.right + pad
+    if left > bold.size("…")[0]:
+        name_pos = (x, rect.centery - bold.get_linesize() // 2)
+        right = text_line(surface, team.name, bold, palette.team(team.colour), name_pos, left)
+        spots.readout(pygame.Rect(name_pos, (right - x, bold.get_linesize())), "team")
+        x = right + 2 * pad
+    for name, text, font, colour in readouts:
+        pos = (x, rect.centery - font.get_linesize() // 2)
+        right = text_line(surface, text, font, colour, pos, max(limit - x, 0))
+        if name == "points" and dots:
+            right = _dots(surface, app, layout, state, right + layout.px(8), rect.centery)
+        spots.readout(pygame.Rect(pos, (right - x, font.get_linesize())), name)
+        x = right + 2 * pad
     right = rect.right - pad
-    for key, label in (
-        ("end_turn", app.tr("board.end_turn")),
-        ("view", app.tr("board.view.toggle", view=view_name)),
-        ("menu", app.tr("board.menu")),
-    ):
+    for key, label in plan:
         right = _button(surface, app, layout, label, right, rect, spots, key, primary=key == "end_turn") - pad
 
 
-def _points(surface, app: App, layout: BoardLayout, state: GameState, x: int, cy: int) -> int:
-    body = app.font(BODY_PX)
+MIN_NAME_CHARS = 6  # the team name keeps at least this many letters before the buttons lose their key hints
+
+
+def _readouts(app: App, state: GameState, timer: PlanningTimer | None) -> list[tuple[str, str, object, tuple]]:
+    """(name, text, font, colour) of the turn, the action points and the timer, in reading order."""
+    body, palette = app.font(BODY_PX), app.palette
+    turn = min(state.turn, state.scenario.turns)
+    shown = [
+        ("turn", app.tr("board.turn", turn=turn, turns=state.scenario.turns), body, palette.text),
+        (
+            "points",
+            app.tr("board.points", points=state.action_points, total=state.scenario.action_points),
+            body,
+            palette.text,
+        ),
+    ]
+    if timer is not None:
+        colour = palette.warning if timer.urgent else palette.text
+        shown.append(("timer", app.tr("board.timer", time=timer.label()), app.font(HEADING_PX, bold=True), colour))
+    return shown
+
+
+def _button_labels(app: App, view_name: str) -> list[tuple[str, str]]:
+    """The top bar's buttons from the right: (key, label)."""
+    return [
+        ("end_turn", app.tr("board.end_turn")),
+        ("view", app.tr("board.view.toggle", view=view_name)),
+        ("menu", app.tr("board.menu")),
+    ]
+
+
+def _without_key_hint(label: str) -> str:
+    """ "End turn (Enter)" without its key in brackets, for a narrow bar."""
+    return re.sub(r"\s*\([^()]*\)$", "", label) or label
+
+
+def _buttons_left(app: App, layout: BoardLayout, labels: list[tuple[str, str]], right: int) -> int:
+    """Where the leftmost button starts when `labels` are laid out leftwards from `right`."""
+    for key, label in labels:
+        right -= _button_width(app, layout, label, key == "end_turn") + layout.px(12)
+    return right + layout.px(12)
+
+
+def _button_width(app: App, layout: BoardLayout, label: str, primary: bool) -> int:
+    return app.font(BODY_PX, bold=primary).size(label)[0] + layout.px(24)
+
+
+def _dots_width(layout: BoardLayout, total: int) -> int:
+    return layout.px(8) + total * (2 * layout.px(7) + layout.px(4))
+
+
+def _dots(surface, app: App, layout: BoardLayout, state: GameState, x: int, cy: int) -> int:
+    """One dot per action point (filled while unspent); returns the right edge."""
     total = state.scenario.action_points
-    label = app.tr("board.points", points=state.action_points, total=total)
-    x = text_line(surface, label, body, app.palette.text, (x, cy - body.get_linesize() // 2)) + layout.px(8)
     r = layout.px(7)
     for i in range(total):
         centre = (x + r + i * (2 * r + layout.px(4)), cy)
@@ -106,7 +155,7 @@ def _button(
     primary: bool,
 ) -> int:
     font = app.font(BODY_PX, bold=primary)
-    w = font.size(label)[0] + layout.px(24)
+    w = _button_width(app, layout, label, primary)
     rect = pygame.Rect(right - w, bar.top + layout.px(7), w, bar.height - layout.px(14))
     fill = app.palette.accent if primary else app.palette.panel_edge
     pygame.draw.rect(surface, fill, rect, border_radius=6)

@@ -305,6 +305,10 @@ class BoardScene(Scene):
         if self.hover is not None:
             self.card_rect = draw_card(surface, self.app, self.layout, state, self.hover, self.pointer)
 
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        spots = [(str(target), rect) for rect, target in self.spots.spots]
+        return spots + [(f"readout {name}", rect) for rect, name in self.spots.readouts]
+
     def _focus_person(self) -> int | None:
         if self.person is not None:
             return self.person

@@ -9,6 +9,7 @@ run the same callback.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import pygame
@@ -23,6 +24,7 @@ Action = Callable[[], Transition | None]
 FORWARD = {pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT}
 BACKWARD = {pygame.K_UP, pygame.K_LEFT}
 ACTIVATE = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
+BUTTON_FONT_PX = 22  # the largest button font of assets/theme.json, in design px
 
 
 class FormScene(Scene):
@@ -35,6 +37,7 @@ class FormScene(Scene):
         self.elements: list[UIElement] = []
         self.focusables: list[UIElement] = []
         self.actions: dict[UIElement, Action] = {}
+        self.full_labels: dict[UIElement, str] = {}  # buttons whose label had to be shortened: the whole label
         self.focus = 0
 
     # ------------------------------------------------------------ building
@@ -50,7 +53,7 @@ class FormScene(Scene):
     def leave(self) -> None:
         for element in self.elements:
             element.kill()
-        self.elements, self.focusables, self.actions = [], [], {}
+        self.elements, self.focusables, self.actions, self.full_labels = [], [], {}, {}
 
     def button(
         self,
@@ -70,6 +73,7 @@ class FormScene(Scene):
             tool_tip_text=tooltip,
             object_id=ObjectID(object_id=object_id) if object_id else None,
         )
+        self._fit_label(widget, text, tooltip)
         if selected:
             widget.select()
         if not enabled:
@@ -79,6 +83,26 @@ class FormScene(Scene):
             self.actions[widget] = action
             self.focusables.append(widget)
         return widget
+
+    def _fit_label(self, widget: UIButton, text: str, tooltip: str | None) -> None:
+        """Shorten a label too wide for its button; the whole label shows on hover (tooltip) and on focus."""
+        border = widget.border_width["left"] + widget.border_width["right"]
+        room = widget.rect.width - border - 2 * widget.text_horiz_alignment_padding
+        if widget.font is None or widget.font.size(text)[0] <= room:
+            return
+        short = text
+        while short and widget.font.size(short.rstrip() + "…")[0] > room:
+            short = short[:-1]
+        widget.set_text(short.rstrip() + "…")
+        whole = html.escape(text)
+        widget.set_tooltip(f"{whole}<br>{tooltip}" if tooltip else whole)
+        self.full_labels[widget] = text
+
+    def row_height(self, preferred: int, room: int, rows: int, gap: int) -> int:
+        """The height of each of `rows` buttons stacked `gap` px apart in `room` px: `preferred` design px when
+        they fit, else less, but never below a line of button text."""
+        least = self.app.font(BUTTON_FONT_PX, True).get_linesize() + self.app.px(4)
+        return max(least, min(self.app.px(preferred), (room + gap) // max(rows, 1) - gap))
 
     def entry(self, rect: pygame.Rect, text: str, limit: int = 24) -> UITextEntryLine:
         widget = UITextEntryLine(rect, manager=self.app.ui, initial_text=text)
@@ -152,5 +176,31 @@ class FormScene(Scene):
         if self.focused is not None:
             draw.focus_ring(surface, self.focused.rect, self.app.palette.focus, max(3, self.app.px(3)))
 
+    def draw_above(self, surface: pygame.Surface) -> None:
+        if self.focused in self.full_labels:
+            self._draw_whole_label(surface, self.focused.rect, self.full_labels[self.focused])
+
+    def _draw_whole_label(self, surface: pygame.Surface, button: pygame.Rect, text: str) -> None:
+        """The whole label of a focused button whose label was shortened, in a box just below it (or above)."""
+        app = self.app
+        font, pad = app.font(20), app.px(8)
+        width = min(font.size(text)[0], surface.get_width() - 4 * pad)
+        lines = draw.wrap(text, font, width)
+        box = pygame.Rect(0, 0, width + 2 * pad, len(lines) * font.get_linesize() + 2 * pad)
+        box.left = max(pad, min(button.left, surface.get_width() - box.width - pad))
+        box.top = button.bottom + 2 * pad
+        if box.bottom > surface.get_height():
+            box.bottom = button.top - 2 * pad
+        draw.panel(surface, box, app.palette.background, app.palette.focus, radius=6)
+        draw.paragraph(surface, text, font, app.palette.text, box.inflate(-2 * pad, -2 * pad), spacing=1.0)
+
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_focus(surface)
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        return [(_name(element), pygame.Rect(element.rect)) for element in self.elements]
+
+
+def _name(element: UIElement) -> str:
+    text = element.get_text() if isinstance(element, UITextEntryLine) else getattr(element, "text", "")
+    return f"{type(element).__name__} {text!r}"
