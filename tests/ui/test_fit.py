@@ -2,7 +2,8 @@
 
 For each screen the scene reports its controls (widgets, hand-drawn hotspots
 and the board's readouts): each must lie inside the window, none may overlap
-another, and every button's label must fit inside its button.
+another, and every button's label must fit inside its button, or be
+shortened by the form itself, which shows it whole on hover and on focus.
 """
 
 from __future__ import annotations
@@ -145,6 +146,8 @@ def misfits(app: App) -> list[str]:
             room = element.rect.width - border - 2 * element.text_horiz_alignment_padding
             if width > room or height > element.rect.height:
                 problems.append(f"the label {element.text!r} ({width}×{height}) is cut by its button {element.rect}")
+            if element.text.endswith("…") and element not in app.top.full_labels:
+                problems.append(f"the label {element.text!r} is shortened with no way to read it whole")
     return problems
 
 

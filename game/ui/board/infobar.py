@@ -42,7 +42,7 @@ def draw_top(
 ) -> None:
     """Team, turn, action points and timer from the left, the buttons from the right; when they would meet
     (large text, narrow window), the action point dots go first, then the buttons' key hints, then the team
-    name is shortened: nothing is ever drawn under a button."""
+    name is shortened, then the buttons' margins: nothing is ever drawn under a button."""
     rect = layout.top
     palette = app.palette
     pygame.draw.rect(surface, palette.panel, rect)
@@ -56,8 +56,13 @@ def draw_top(
     bold = app.font(HEADING_PX, bold=True)
     least_name = min(bold.size(team.name)[0], bold.size(team.name[:MIN_NAME_CHARS] + "…")[0])
     short = [(key, _without_key_hint(label)) for key, label in labels]
-    for dots, plan in ((True, labels), (False, labels), (False, short)):
-        limit = _buttons_left(app, layout, plan, rect.right - pad) - pad
+    for dots, plan, narrow in (
+        (True, labels, False),
+        (False, labels, False),
+        (False, short, False),
+        (False, short, True),
+    ):
+        limit = _buttons_left(app, layout, plan, rect.right - pad, narrow) - pad
         left = limit - (swatch.right + pad) - fixed - (_dots_width(layout, state.scenario.action_points) if dots else 0)
         if left >= least_name:
             break
@@ -76,7 +81,7 @@ def draw_top(
         x = right + 2 * pad
     right = rect.right - pad
     for key, label in plan:
-        right = _button(surface, app, layout, label, right, rect, spots, key, primary=key == "end_turn") - pad
+        right = _button(surface, app, layout, label, right, rect, spots, key, key == "end_turn", narrow) - pad
 
 
 MIN_NAME_CHARS = 6  # the team name keeps at least this many letters before the buttons lose their key hints
@@ -115,15 +120,16 @@ def _without_key_hint(label: str) -> str:
     return re.sub(r"\s*\([^()]*\)$", "", label) or label
 
 
-def _buttons_left(app: App, layout: BoardLayout, labels: list[tuple[str, str]], right: int) -> int:
+def _buttons_left(app: App, layout: BoardLayout, labels: list[tuple[str, str]], right: int, narrow: bool) -> int:
     """Where the leftmost button starts when `labels` are laid out leftwards from `right`."""
     for key, label in labels:
-        right -= _button_width(app, layout, label, key == "end_turn") + layout.px(12)
+        right -= _button_width(app, layout, label, key == "end_turn", narrow) + layout.px(12)
     return right + layout.px(12)
 
 
-def _button_width(app: App, layout: BoardLayout, label: str, primary: bool) -> int:
-    return app.font(BODY_PX, bold=primary).size(label)[0] + layout.px(24)
+def _button_width(app: App, layout: BoardLayout, label: str, primary: bool, narrow: bool) -> int:
+    """The label and its margins (thinner when `narrow`)."""
+    return app.font(BODY_PX, bold=primary).size(label)[0] + layout.px(10 if narrow else 24)
 
 
 def _dots_width(layout: BoardLayout, total: int) -> int:
@@ -153,9 +159,10 @@ def _button(
     spots: Hotspots,
     key: str,
     primary: bool,
+    narrow: bool,
 ) -> int:
     font = app.font(BODY_PX, bold=primary)
-    w = _button_width(app, layout, label, primary)
+    w = _button_width(app, layout, label, primary, narrow)
     rect = pygame.Rect(right - w, bar.top + layout.px(7), w, bar.height - layout.px(14))
     fill = app.palette.accent if primary else app.palette.panel_edge
     pygame.draw.rect(surface, fill, rect, border_radius=6)

@@ -58,26 +58,24 @@ class DebriefScene(FormScene):
         app, px = self.app, self.app.px
         width, height = app.size
         y = px(MARGIN) + app.font(30, True).get_linesize() + px(10)
-        half = (width - 2 * px(MARGIN) - px(12)) // 2
         team = self.debrief.teams[self.team]
         title = app.text(self.debrief.scenario.signals[self.signal].title)
+        team_label = app.tr("debrief.screen.team", team=team.name) + "  ›"
+        full = width - 2 * px(MARGIN) - px(12)
+        team_w = max(full // 4, min(full // 2, app.font(22, True).size(team_label)[0] + px(40)))
+        self.button(pygame.Rect(px(MARGIN), y, team_w, px(ROW_H)), team_label, self.next_team)
         self.button(
-            pygame.Rect(px(MARGIN), y, half, px(ROW_H)),
-            draw.fit(app.tr("debrief.screen.team", team=team.name) + "  ›", app.font(20), half - px(20)),
-            self.next_team,
-        )
-        self.button(
-            pygame.Rect(px(MARGIN) + half + px(12), y, half, px(ROW_H)),
-            draw.fit(app.tr("debrief.screen.signal", signal=title) + "  ›", app.font(20), half - px(20)),
+            pygame.Rect(px(MARGIN) + team_w + px(12), y, full - team_w, px(ROW_H)),
+            app.tr("debrief.screen.signal", signal=title) + "  ›",
             self.next_signal,
         )
         y += px(ROW_H) + px(10)
         tab_w = (width - 2 * px(MARGIN) - 4 * px(8)) // len(VIEWS)
-        for index, view in enumerate(VIEWS):
+        for index, label in enumerate(self._tab_labels(tab_w)):
             rect = pygame.Rect(px(MARGIN) + index * (tab_w + px(8)), y, tab_w, px(ROW_H))
             self.button(
                 rect,
-                f"{index + 1}. {app.tr(f'debrief.screen.tab.{view}')}",
+                label,
                 lambda index=index: self.show(index),
                 selected=index == self.view,
                 object_id="@choice",
@@ -89,6 +87,14 @@ class DebriefScene(FormScene):
         self.button(export, app.tr("debrief.screen.export"), self.export, object_id="#primary")
         if VIEWS[self.view] == "compare":
             self._what_if_buttons()
+
+    def _tab_labels(self, tab_w: int) -> list[str]:
+        """ "1. Timeline"…, or without the numbers (the keys) when one of them would not fit in its tab."""
+        app = self.app
+        names = [app.tr(f"debrief.screen.tab.{view}") for view in VIEWS]
+        numbered = [f"{index}. {name}" for index, name in enumerate(names, start=1)]
+        font, room = app.font(20), tab_w - app.px(32)
+        return numbered if all(font.size(label)[0] <= room for label in numbered) else names
 
     def _what_if_buttons(self) -> None:
         """The what-if's controls, at the foot of its panel (see panels.compare_view)."""

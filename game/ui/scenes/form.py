@@ -98,11 +98,14 @@ class FormScene(Scene):
         widget.set_tooltip(f"{whole}<br>{tooltip}" if tooltip else whole)
         self.full_labels[widget] = text
 
-    def row_height(self, preferred: int, room: int, rows: int, gap: int) -> int:
+    def row_height(self, preferred: int, room: int, rows: int, gap: int, font_px: int = BUTTON_FONT_PX) -> int:
         """The height of each of `rows` buttons stacked `gap` px apart in `room` px: `preferred` design px when
-        they fit, else less, but never below a line of button text."""
-        least = self.app.font(BUTTON_FONT_PX, True).get_linesize() + self.app.px(4)
-        return max(least, min(self.app.px(preferred), (room + gap) // max(rows, 1) - gap))
+        they fit, else less, but never below a line of their text (`font_px` design px)."""
+        return max(self.least_row(font_px), min(self.app.px(preferred), (room + gap) // max(rows, 1) - gap))
+
+    def least_row(self, font_px: int = BUTTON_FONT_PX) -> int:
+        """The lowest button that holds a line of text of `font_px` design px."""
+        return self.app.font(font_px, True).get_linesize() + self.app.px(4)
 
     def entry(self, rect: pygame.Rect, text: str, limit: int = 24) -> UITextEntryLine:
         widget = UITextEntryLine(rect, manager=self.app.ui, initial_text=text)

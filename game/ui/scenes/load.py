@@ -30,7 +30,7 @@ class LoadScene(FormScene):
         row_h = min(px(ROW_H), (bottom - px(90) - y) // max(len(self.entries), 1) - px(8))
         for entry in self.entries:
             rect = pygame.Rect(px(MARGIN), y, width - 2 * px(MARGIN), row_h)
-            label = draw.fit(self._label(entry), app.font(20), rect.width - px(30))
+            label = self._label(entry)
             if entry.problem is None:
                 self.button(rect, label, lambda entry=entry: self.load(entry), object_id="@choice")
             else:

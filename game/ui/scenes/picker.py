@@ -36,9 +36,12 @@ class ScenarioPicker:
         y = area.top
         for index in range(first, min(count, first + self.per_page)):
             rect = pygame.Rect(area.left, y, area.width, row_h)
-            title = draw.fit(app.text(self.scenarios[index].title), app.font(20), area.width - app.px(28))
             button = self.scene.button(
-                rect, title, lambda index=index: self.choose(index), selected=index == self.index, object_id="@choice"
+                rect,
+                app.text(self.scenarios[index].title),
+                lambda index=index: self.choose(index),
+                selected=index == self.index,
+                object_id="@choice",
             )
             self.buttons.append(button)
             y += row_h + app.px(8)
