@@ -4,6 +4,7 @@ slots, the event log and the legend of flows."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
@@ -13,6 +14,7 @@ from game.ui.board import lines
 from game.ui.board.hit import Hotspots
 from game.ui.board.layout import BODY_PX, HEADING_PX, SMALL_PX, BoardLayout
 from game.ui.board.textdraw import fit, text_line
+from game.ui.scenes.draw import wrap
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -225,20 +227,72 @@ def calendar_lines(app: App, state: GameState) -> list[str]:
     return result
 
 
-def draw_log(surface, app: App, layout: BoardLayout, state: GameState) -> None:
+@dataclass
+class EventLog:
+    """The event log's scroll position, in lines back from the newest (0: the newest line at the bottom).
+
+    Long entries wrap rather than being cut; the mouse wheel over the log and PageUp / PageDown scroll it."""
+
+    scroll: int = 0
+    rows: int = 1  # lines the panel showed at the last draw: a page
+
+    def page(self, key: int) -> bool:
+        """Scroll a page for PageUp / PageDown; False for any other key."""
+        if key not in PAGE_KEYS:
+            return False
+        step = max(1, self.rows - 1)
+        self.scroll = max(0, self.scroll + (step if key == pygame.K_PAGEUP else -step))
+        return True
+
+    def wheel(self, y: int) -> None:
+        self.scroll = max(0, self.scroll + WHEEL_LINES * y)
+
+    def lines(self, app: App, state: GameState, font: pygame.font.Font, width: int) -> list[tuple[str, bool]]:
+        """Every entry wrapped to `width`, oldest first: (text, recent)."""
+        wrapped = []
+        for entry in state.log:
+            line = app.tr("board.log.line", turn=entry.turn, text=app.text(entry.text))
+            recent = entry.turn >= state.turn - 1
+            wrapped += [(text, recent) for text in wrap(line, font, width)]
+        return wrapped
+
+    def visible(self, lines: list, rows: int) -> list:
+        """The `rows` lines shown at the current scroll, which is clamped to the lines there are."""
+        self.rows = rows
+        self.scroll = min(self.scroll, max(0, len(lines) - rows))
+        end = len(lines) - self.scroll
+        return lines[max(0, end - rows) : end]
+
+
+PAGE_KEYS = (pygame.K_PAGEUP, pygame.K_PAGEDOWN)
+WHEEL_LINES = 2  # lines scrolled per notch of the mouse wheel
+
+
+def draw_log(surface, app: App, layout: BoardLayout, state: GameState, log: EventLog) -> None:
     rect = layout.log
     _panel(surface, app, layout, rect, app.tr("board.log"))
     small = app.font(SMALL_PX)
-    x, width = rect.left + layout.px(12), rect.width - layout.px(24)
+    bar_w = layout.px(6)
+    x, width = rect.left + layout.px(12), rect.width - layout.px(24) - bar_w
     top = rect.top + app.font(HEADING_PX, bold=True).get_linesize() + layout.px(8)
     rows = max(1, (rect.bottom - layout.px(4) - top) // small.get_linesize())
-    entries = state.log[-rows:]
-    if not entries:
+    lines = log.lines(app, state, small, width)
+    if not lines:
         text_line(surface, app.tr("board.log.empty"), small, app.palette.text_dim, (x, top), width)
-    for i, entry in enumerate(entries):
-        colour = app.palette.text if entry.turn >= state.turn - 1 else app.palette.text_dim
-        line = app.tr("board.log.line", turn=entry.turn, text=app.text(entry.text))
-        text_line(surface, line, small, colour, (x, top + i * small.get_linesize()), width)
+    for i, (text, recent) in enumerate(log.visible(lines, rows)):
+        colour = app.palette.text if recent else app.palette.text_dim
+        text_line(surface, text, small, colour, (x, top + i * small.get_linesize()), width)
+    if len(lines) > rows:
+        track = pygame.Rect(rect.right - layout.px(8) - bar_w, top, bar_w, rows * small.get_linesize())
+        _scrollbar(surface, app, track, len(lines), rows, len(lines) - rows - log.scroll)
+
+
+def _scrollbar(surface, app: App, track: pygame.Rect, total: int, shown: int, first: int) -> None:
+    """A thin bar beside a list: the thumb's size and place are the share and place of the lines shown."""
+    pygame.draw.rect(surface, app.palette.background, track, border_radius=3)
+    height = max(track.width, track.height * shown // total)
+    top = track.top + (track.height - height) * first // max(1, total - shown)
+    pygame.draw.rect(surface, app.palette.text_dim, (track.left, top, track.width, height), border_radius=3)
 
 
 def _panel(surface, app: App, layout: BoardLayout, rect: pygame.Rect, title: str) -> None:
