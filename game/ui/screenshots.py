@@ -1,4 +1,5 @@
-"""`python main.py screenshots DIR`: PNGs of every screen, in English and French, at 1280×720 and 1920×1080.
+"""`python main.py screenshots DIR`: PNGs of every screen, in English and French, at 1280×720 and 1920×1080,
+and of the menu and the board at the largest text size at 1280×720 (names holding "text150").
 
 The games shown are real: bots play a three-team workshop of the example
 scenario for a few rounds (and to the end for the results). Saves go to a
@@ -21,6 +22,7 @@ from game.ui.app import App
 from game.ui.catalog import playable
 from game.ui.saves import save_session, saves_dir
 from game.ui.scene import Scene
+from game.ui.settings import TEXT_SCALES
 from game.ui.storage import DATA_DIR_VARIABLE
 from game.workshop.session import Session
 
@@ -80,6 +82,8 @@ def render_screens(out_dir: Path, languages: tuple[str, ...] = LANGUAGES, sizes=
         for size in sizes:
             for language in languages:
                 written += _render_one_app(out_dir, size, language, mid, done)
+        for language in languages:
+            written += _large_text_shots(out_dir, language, mid)
     pygame.quit()
     return written
 
@@ -100,6 +104,21 @@ def _render_one_app(out_dir: Path, size: tuple[int, int], language: str, mid: Se
             app.home(scene)
         written.append(_shoot(app, out_dir / f"{name}_{suffix}.png"))
     written += _board_shots(app, mid, out_dir, suffix)
+    return written
+
+
+def _large_text_shots(out_dir: Path, language: str, session: Session) -> list[Path]:
+    """The menu and the board at the largest text size on the smallest window, where room is shortest."""
+    from game.ui import flow
+    from game.ui.scenes.menu import MenuScene
+
+    scale = max(TEXT_SCALES)
+    suffix = f"{round(scale * 100)}_{language}"
+    app = App(SIZES[0], language, text_scale=scale)
+    app.push(MenuScene(app))
+    written = [_shoot(app, out_dir / f"menu_text{suffix}.png")]
+    app.home(flow.board(app, session))
+    written.append(_shoot(app, out_dir / f"board_text{suffix}.png", frames=90))
     return written
 
 
