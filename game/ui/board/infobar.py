@@ -174,19 +174,12 @@ def _button(
     return rect.left
 
 
-def draw_calendar(surface, app: App, layout: BoardLayout, state: GameState) -> None:
-    rect = layout.calendar
-    _panel(surface, app, layout, rect, app.tr("board.calendar"))
+def draw_calendar(surface, app: App, layout: BoardLayout, state: GameState, scroll: ScrolledLines) -> None:
+    """What the team waits for and the channels' next slots, soonest first, wrapped; the wheel scrolls it."""
     small = app.font(SMALL_PX)
-    x, width = rect.left + layout.px(12), rect.width - layout.px(24)
-    y = rect.top + app.font(HEADING_PX, bold=True).get_linesize() + layout.px(8)
-    rows = max(1, (rect.bottom - layout.px(4) - y) // small.get_linesize())
-    shown = calendar_lines(app, state)
-    if len(shown) > rows:  # the last row says how many more there are
-        shown = shown[: rows - 1] + [app.tr("board.calendar.more", count=len(shown) - rows + 1)]
-    for line in shown:
-        text_line(surface, line, small, app.palette.text, (x, y), width)
-        y += small.get_linesize()
+    width = _text_width(layout, layout.calendar)
+    lines = [(text, app.palette.text) for entry in calendar_lines(app, state) for text in wrap(entry, small, width)]
+    _draw_scrolled(surface, app, layout, layout.calendar, app.tr("board.calendar"), lines, scroll)
 
 
 def calendar_lines(app: App, state: GameState) -> list[str]:
@@ -228,63 +221,84 @@ def calendar_lines(app: App, state: GameState) -> list[str]:
 
 
 @dataclass
-class EventLog:
-    """The event log's scroll position, in lines back from the newest (0: the newest line at the bottom).
+class ScrolledLines:
+    """Where a panel of wrapped lines is scrolled: `scroll` lines away from its first line, or from its last when
+    `from_end` (the log keeps its newest line in view). The wheel over the panel scrolls it; so do PageUp and
+    PageDown for the log, with Shift for the calendar."""
 
-    Long entries wrap rather than being cut; the mouse wheel over the log and PageUp / PageDown scroll it."""
-
+    from_end: bool = False
     scroll: int = 0
     rows: int = 1  # lines the panel showed at the last draw: a page
+
+    def back(self, lines: int) -> None:
+        """Show `lines` earlier lines (later ones when negative)."""
+        self.scroll = max(0, self.scroll + (lines if self.from_end else -lines))
 
     def page(self, key: int) -> bool:
         """Scroll a page for PageUp / PageDown; False for any other key."""
         if key not in PAGE_KEYS:
             return False
         step = max(1, self.rows - 1)
-        self.scroll = max(0, self.scroll + (step if key == pygame.K_PAGEUP else -step))
+        self.back(step if key == pygame.K_PAGEUP else -step)
         return True
 
     def wheel(self, y: int) -> None:
-        self.scroll = max(0, self.scroll + WHEEL_LINES * y)
-
-    def lines(self, app: App, state: GameState, font: pygame.font.Font, width: int) -> list[tuple[str, bool]]:
-        """Every entry wrapped to `width`, oldest first: (text, recent)."""
-        wrapped = []
-        for entry in state.log:
-            line = app.tr("board.log.line", turn=entry.turn, text=app.text(entry.text))
-            recent = entry.turn >= state.turn - 1
-            wrapped += [(text, recent) for text in wrap(line, font, width)]
-        return wrapped
+        self.back(WHEEL_LINES * y)
 
     def visible(self, lines: list, rows: int) -> list:
         """The `rows` lines shown at the current scroll, which is clamped to the lines there are."""
         self.rows = rows
         self.scroll = min(self.scroll, max(0, len(lines) - rows))
-        end = len(lines) - self.scroll
-        return lines[max(0, end - rows) : end]
+        first = len(lines) - rows - self.scroll if self.from_end else self.scroll
+        return lines[max(0, first) : max(0, first) + rows]
 
 
 PAGE_KEYS = (pygame.K_PAGEUP, pygame.K_PAGEDOWN)
 WHEEL_LINES = 2  # lines scrolled per notch of the mouse wheel
 
 
-def draw_log(surface, app: App, layout: BoardLayout, state: GameState, log: EventLog) -> None:
-    rect = layout.log
-    _panel(surface, app, layout, rect, app.tr("board.log"))
+def log_lines(app: App, state: GameState, font: pygame.font.Font, width: int) -> list[tuple[str, tuple]]:
+    """Every entry of the event log wrapped to `width`, oldest first, with its colour (dim for older turns)."""
+    wrapped = []
+    for entry in state.log:
+        line = app.tr("board.log.line", turn=entry.turn, text=app.text(entry.text))
+        colour = app.palette.text if entry.turn >= state.turn - 1 else app.palette.text_dim
+        wrapped += [(text, colour) for text in wrap(line, font, width)]
+    return wrapped
+
+
+def draw_log(surface, app: App, layout: BoardLayout, state: GameState, scroll: ScrolledLines) -> None:
+    """What happened, newest at the foot, long entries wrapped rather than cut."""
+    lines = log_lines(app, state, app.font(SMALL_PX), _text_width(layout, layout.log))
+    if not lines:
+        lines = [(app.tr("board.log.empty"), app.palette.text_dim)]
+    _draw_scrolled(surface, app, layout, layout.log, app.tr("board.log"), lines, scroll)
+
+
+def _text_width(layout: BoardLayout, rect: pygame.Rect) -> int:
+    """The room for text in a panel of the foot of the board, beside its scroll bar."""
+    return rect.width - layout.px(24) - layout.px(SCROLLBAR_PX)
+
+
+SCROLLBAR_PX = 6
+
+
+def _draw_scrolled(
+    surface, app: App, layout: BoardLayout, rect: pygame.Rect, title: str, lines: list, scroll: ScrolledLines
+) -> None:
+    """A panel with its title, then the lines `scroll` shows, and a scroll bar when they do not all fit."""
+    _panel(surface, app, layout, rect, title)
     small = app.font(SMALL_PX)
-    bar_w = layout.px(6)
-    x, width = rect.left + layout.px(12), rect.width - layout.px(24) - bar_w
+    x, width = rect.left + layout.px(12), _text_width(layout, rect)
     top = rect.top + app.font(HEADING_PX, bold=True).get_linesize() + layout.px(8)
     rows = max(1, (rect.bottom - layout.px(4) - top) // small.get_linesize())
-    lines = log.lines(app, state, small, width)
-    if not lines:
-        text_line(surface, app.tr("board.log.empty"), small, app.palette.text_dim, (x, top), width)
-    for i, (text, recent) in enumerate(log.visible(lines, rows)):
-        colour = app.palette.text if recent else app.palette.text_dim
+    for i, (text, colour) in enumerate(scroll.visible(lines, rows)):
         text_line(surface, text, small, colour, (x, top + i * small.get_linesize()), width)
     if len(lines) > rows:
-        track = pygame.Rect(rect.right - layout.px(8) - bar_w, top, bar_w, rows * small.get_linesize())
-        _scrollbar(surface, app, track, len(lines), rows, len(lines) - rows - log.scroll)
+        bar = pygame.Rect(rect.right - layout.px(8) - layout.px(SCROLLBAR_PX), top, layout.px(SCROLLBAR_PX), 0)
+        bar.height = rows * small.get_linesize()
+        first = len(lines) - rows - scroll.scroll if scroll.from_end else scroll.scroll
+        _scrollbar(surface, app, bar, len(lines), rows, first)
 
 
 def _scrollbar(surface, app: App, track: pygame.Rect, total: int, shown: int, first: int) -> None:

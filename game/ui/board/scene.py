@@ -2,10 +2,11 @@
 
 Keys: S next signal, Tab / Shift+Tab next / previous holder, 1–9 play the
 numbered action, Return or E end the planning, V org chart / network, + / -
-zoom, arrows pan, PageUp / PageDown scroll the event log, Escape pause menu;
-facilitator keys are offered to `facilitator_key` first. Mouse: click a person
-or a row, wheel zooms (or scrolls the action list or the log), drag pans, hover
-shows a person's card.
+zoom, arrows pan, PageUp / PageDown scroll the event log (with Shift, the
+calendar), Escape pause menu; facilitator keys are offered to
+`facilitator_key` first. Mouse: click a person or a row, wheel zooms (or
+scrolls the action list, the calendar or the log), drag pans, hover shows a
+person's card.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ class BoardScene(Scene):
         self.hover: int | None = None
         self.focus = 0
         self.scroll = 0
-        self.log = infobar.EventLog()
+        self.log = infobar.ScrolledLines(from_end=True)
+        self.calendar = infobar.ScrolledLines()
         self.pointer: tuple[int, int] = (0, 0)
         self.drag: tuple[int, int] | None = None
         self.dragged = False
@@ -225,7 +227,7 @@ class BoardScene(Scene):
         elif key in ARROWS:
             self.map.camera.key_pan(*ARROWS[key])
         else:
-            self.log.page(key)
+            (self.calendar if event.mod & pygame.KMOD_SHIFT else self.log).page(key)
         return None
 
     def press(self, pos: tuple[int, int]) -> Transition | None:
@@ -279,6 +281,8 @@ class BoardScene(Scene):
             self.scroll = max(0, self.scroll - y)
         elif self.layout.log.collidepoint(self.pointer):
             self.log.wheel(y)
+        elif self.layout.calendar.collidepoint(self.pointer):
+            self.calendar.wheel(y)
         elif self.layout.map.collidepoint(self.pointer):
             self.map.camera.zoom(1.25 if y > 0 else 0.8, self.pointer)
 
@@ -334,6 +338,7 @@ class BoardScene(Scene):
             self.focus,
             self.scroll,
             self.log.scroll,
+            self.calendar.scroll,
             timer,
             view,
             self.app.size,
@@ -350,7 +355,7 @@ class BoardScene(Scene):
             )
             sidebar.draw_side(self._chrome, self.app, layout, state, side, self.spots)
             self.scroll = side.scroll
-            infobar.draw_calendar(self._chrome, self.app, layout, state)
+            infobar.draw_calendar(self._chrome, self.app, layout, state, self.calendar)
             infobar.draw_log(self._chrome, self.app, layout, state, self.log)
         return self._chrome
 

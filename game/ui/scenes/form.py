@@ -85,7 +85,8 @@ class FormScene(Scene):
         return widget
 
     def _fit_label(self, widget: UIButton, text: str, tooltip: str | None) -> None:
-        """Shorten a label too wide for its button; the whole label shows on hover (tooltip) and on focus."""
+        """Shorten a label too wide for its button; the whole label shows on hover (tooltip) and on focus (the
+        button grows over its neighbours while it has the focus)."""
         border = widget.border_width["left"] + widget.border_width["right"]
         room = widget.rect.width - border - 2 * widget.text_horiz_alignment_padding
         if widget.font is None or widget.font.size(text)[0] <= room:
@@ -184,18 +185,18 @@ class FormScene(Scene):
             self._draw_whole_label(surface, self.focused.rect, self.full_labels[self.focused])
 
     def _draw_whole_label(self, surface: pygame.Surface, button: pygame.Rect, text: str) -> None:
-        """The whole label of a focused button whose label was shortened, in a box just below it (or above)."""
+        """The whole label of a focused button whose label was shortened: the button grows to show it."""
         app = self.app
-        font, pad = app.font(20), app.px(8)
-        width = min(font.size(text)[0], surface.get_width() - 4 * pad)
+        font, pad = app.font(20), app.px(10)
+        width = min(max(font.size(text)[0], button.width - 2 * pad), surface.get_width() - 4 * pad)
         lines = draw.wrap(text, font, width)
-        box = pygame.Rect(0, 0, width + 2 * pad, len(lines) * font.get_linesize() + 2 * pad)
-        box.left = max(pad, min(button.left, surface.get_width() - box.width - pad))
-        box.top = button.bottom + 2 * pad
-        if box.bottom > surface.get_height():
-            box.bottom = button.top - 2 * pad
+        box = pygame.Rect(button.topleft, (width + 2 * pad, max(button.height, len(lines) * font.get_linesize() + pad)))
+        box.left = max(pad, min(box.left, surface.get_width() - box.width - pad))
+        box.top = min(box.top, surface.get_height() - box.height)
         draw.panel(surface, box, app.palette.background, app.palette.focus, radius=6)
-        draw.paragraph(surface, text, font, app.palette.text, box.inflate(-2 * pad, -2 * pad), spacing=1.0)
+        text_top = box.centery - len(lines) * font.get_linesize() // 2
+        for index, line in enumerate(lines):
+            draw.line(surface, line, font, app.palette.text, (box.left + pad, text_top + index * font.get_linesize()))
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_focus(surface)

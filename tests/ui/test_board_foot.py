@@ -1,4 +1,5 @@
-"""The board's event log: long entries wrap instead of being cut, and the log scrolls with the wheel and PageUp/Down."""
+"""The foot of the board: the event log and the calendar wrap long entries instead of cutting them, and scroll
+(the wheel over them; PageUp / PageDown for the log, with Shift for the calendar)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import pygame
 
 from game.core.text import Text
 from game.ui.app import App
+from game.ui.board.infobar import calendar_lines, log_lines
 from game.ui.board.layout import SMALL_PX
 from game.ui.board.scene import BoardScene
+from game.ui.scenes.draw import wrap
 from tests.ui.driver import FRAME, press
 from tests.ui.test_board_scene import mid_game
 
@@ -31,7 +34,7 @@ def board_with_a_long_log(scenario) -> tuple[App, BoardScene]:
 def every_line(app: App, board: BoardScene) -> list[str]:
     layout = board.layout
     width = layout.log.width - layout.px(24) - layout.px(6)
-    return [text for text, _ in board.log.lines(app, board.state, app.font(SMALL_PX), width)]
+    return [text for text, _ in log_lines(app, board.state, app.font(SMALL_PX), width)]
 
 
 def shown(app: App, board: BoardScene) -> list[str]:
@@ -65,3 +68,23 @@ def test_page_up_and_the_wheel_scroll_back_and_page_down_returns(example_scenari
     app.step([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False)], FRAME)
     assert board.log.scroll > 0 and shown(app, board) != newest
     assert board.map.camera.scale == zoom  # the wheel over the log scrolls it, it does not zoom the map
+
+
+def test_the_calendar_wraps_and_scrolls_with_the_wheel_and_shift_page_keys(example_scenario):
+    app, board = board_with_a_long_log(example_scenario)
+    layout = board.layout
+    width = layout.calendar.width - layout.px(24) - layout.px(6)
+    font = app.font(SMALL_PX)
+    entries = calendar_lines(app, board.state)
+    lines = [text for entry in entries for text in wrap(entry, font, width)]
+    assert " ".join(lines).split() == " ".join(entries).split()  # every word of every entry, nothing cut
+    assert len(lines) > board.calendar.rows, "the scenario should fill more than the calendar at 150% text"
+    assert board.calendar.scroll == 0
+    press(app, pygame.K_PAGEDOWN, mod=pygame.KMOD_SHIFT)
+    assert board.calendar.scroll > 0 and board.log.scroll == 0
+    press(app, pygame.K_PAGEUP, mod=pygame.KMOD_SHIFT)
+    assert board.calendar.scroll == 0
+    over = layout.calendar.center
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=over, rel=(0, 0), buttons=(0, 0, 0))], FRAME)
+    app.step([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)], FRAME)
+    assert board.calendar.scroll > 0
