@@ -14,6 +14,7 @@ from game.ui.board import lines
 from game.ui.board.hit import Hotspots
 from game.ui.board.layout import BODY_PX, HEADING_PX, SMALL_PX, BoardLayout
 from game.ui.board.textdraw import fit, text_line
+from game.ui.scenes import draw
 from game.ui.scenes.draw import wrap
 
 if TYPE_CHECKING:
@@ -298,15 +299,7 @@ def _draw_scrolled(
         bar = pygame.Rect(rect.right - layout.px(8) - layout.px(SCROLLBAR_PX), top, layout.px(SCROLLBAR_PX), 0)
         bar.height = rows * small.get_linesize()
         first = len(lines) - rows - scroll.scroll if scroll.from_end else scroll.scroll
-        _scrollbar(surface, app, bar, len(lines), rows, first)
-
-
-def _scrollbar(surface, app: App, track: pygame.Rect, total: int, shown: int, first: int) -> None:
-    """A thin bar beside a list: the thumb's size and place are the share and place of the lines shown."""
-    pygame.draw.rect(surface, app.palette.background, track, border_radius=3)
-    height = max(track.width, track.height * shown // total)
-    top = track.top + (track.height - height) * first // max(1, total - shown)
-    pygame.draw.rect(surface, app.palette.text_dim, (track.left, top, track.width, height), border_radius=3)
+        draw.scrollbar(surface, bar, len(lines), rows, first, app.palette.background, app.palette.text_dim)
 
 
 def _panel(surface, app: App, layout: BoardLayout, rect: pygame.Rect, title: str) -> None:

@@ -80,3 +80,14 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Colour, edge: Colour
 def focus_ring(surface: pygame.Surface, rect: pygame.Rect, colour: Colour, width: int = 4) -> None:
     """A thick ring just outside a widget, so keyboard users see where they are."""
     pygame.draw.rect(surface, colour, rect.inflate(2 * width + 4, 2 * width + 4), width=width, border_radius=10)
+
+
+def scrollbar(
+    surface: pygame.Surface, track: pygame.Rect, total: int, shown: int, first: int, back: Colour, thumb: Colour
+) -> None:
+    """A thin bar beside a list of `total` lines showing `shown` of them from `first`: the thumb's size and place
+    are the share and place of the lines shown."""
+    pygame.draw.rect(surface, back, track, border_radius=3)
+    height = max(track.width, track.height * shown // max(total, 1))
+    top = track.top + (track.height - height) * first // max(1, total - shown)
+    pygame.draw.rect(surface, thumb, (track.left, top, track.width, height), border_radius=3)

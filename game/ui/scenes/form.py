@@ -39,6 +39,7 @@ class FormScene(Scene):
         self.actions: dict[UIElement, Action] = {}
         self.full_labels: dict[UIElement, str] = {}  # buttons whose label had to be shortened: the whole label
         self.focus = 0
+        self.pointer = (0, 0)  # where the mouse was last seen, for the wheel
 
     # ------------------------------------------------------------ building
 
@@ -121,10 +122,17 @@ class FormScene(Scene):
         """What Escape does: go back one screen."""
         return Pop()
 
+    def wheel(self, pos: tuple[int, int], y: int) -> None:
+        """The mouse wheel turned `y` notches (up is positive) with the pointer at `pos`."""
+
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.actions:
             self._focus_on(event.ui_element)
             return self.actions[event.ui_element]()
+        if event.type == pygame.MOUSEMOTION:
+            self.pointer = event.pos
+        if event.type == pygame.MOUSEWHEEL:
+            self.wheel(self.pointer, event.y)
         if event.type == pygame.MOUSEBUTTONDOWN:
             self._focus_on_entry_at(event.pos)
         if event.type == pygame.KEYDOWN:

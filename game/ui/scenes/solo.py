@@ -14,6 +14,7 @@ from game.workshop.session import Session
 
 MARGIN = 56  # px at 1280×720
 LIST_W, ROW_H, BUTTON_W = 430, 52, 180
+PAGE_LINES = 4  # lines of the scenario's details that PageUp / PageDown scroll
 
 
 class SoloSetupScene(FormScene):
@@ -28,7 +29,7 @@ class SoloSetupScene(FormScene):
         width, height = app.size
         margin = app.space(MARGIN)
         top = margin + app.title_font(40).get_linesize() + px(10)
-        list_w = min(px(LIST_W), (width - 2 * margin) // 2)
+        list_w = min(px(LIST_W), (width - 2 * margin) * 2 // 5)
         list_area = pygame.Rect(margin, top + app.font(22, True).get_linesize() + px(8), list_w, height)
         bottom = height - margin - px(ROW_H)
         room = bottom - list_area.top - (px(18) + app.font(22, True).get_linesize() + px(6) + px(24))
@@ -65,6 +66,16 @@ class SoloSetupScene(FormScene):
         self.difficulty = level
         for name, button in zip(DIFFICULTY, self.difficulty_buttons):
             (button.select if name == level else button.unselect)()
+
+    def wheel(self, pos: tuple[int, int], y: int) -> None:
+        if self.details.collidepoint(pos):
+            self.picker.scroll_details(-y)
+
+    def handle_key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.picker.scroll_details(-PAGE_LINES if event.key == pygame.K_PAGEUP else PAGE_LINES)
+            return None
+        return super().handle_key(event)
 
     def start(self) -> Transition:
         session = Session.start(
