@@ -28,7 +28,7 @@ class PauseMenu(FormScene):
         app = self.app
         width, height = app.size
         rect = pygame.Rect(0, 0, app.px(BUTTON_W), app.px(BUTTON_H))
-        rect.midtop = (width // 2, app.px(TITLE_Y) + app.px(90))
+        rect.midtop = (width // 2, app.space(TITLE_Y) + app.title_font(44).get_linesize() + app.px(24))
         choices = (
             ("board.pause.resume", lambda: Pop(), "#primary"),
             ("board.pause.save", self.save, None),
@@ -37,6 +37,8 @@ class PauseMenu(FormScene):
         for key, action, object_id in choices:
             self.button(rect.copy(), app.tr(key), action, object_id=object_id)
             rect.move_ip(0, app.px(BUTTON_H + 16))
+        top = rect.top + app.px(8)
+        self.message_area = pygame.Rect(app.px(80), top, width - app.px(160), height - app.space(16) - top)
 
     def save(self) -> Transition | None:
         from game.ui.saves import save_session
@@ -55,14 +57,21 @@ class PauseMenu(FormScene):
         draw.line(
             surface,
             app.tr("board.pause.title"),
-            app.font(44, True),
+            app.title_font(44),
             app.palette.text,
-            (surface.get_width() // 2, app.px(TITLE_Y)),
+            (surface.get_width() // 2, app.space(TITLE_Y)),
             "midtop",
         )
         if self.message:
-            area = pygame.Rect(
-                app.px(80), surface.get_height() - app.px(140), surface.get_width() - app.px(160), app.px(100)
-            )
-            draw.paragraph(surface, self.message, app.font(20), app.palette.text_dim, area)
+            draw.paragraph(surface, self.message, app.font(20), app.palette.text_dim, self.message_area)
         super().draw(surface)
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        if not self.message:
+            return super().controls()
+        lines = draw.wrap(self.message, self.app.font(20), self.message_area.width)
+        height = round(len(lines) * self.app.font(20).get_linesize() * 1.25)
+        return [
+            *super().controls(),
+            ("readout message", pygame.Rect(self.message_area.topleft, (self.message_area.width, height))),
+        ]

@@ -8,19 +8,36 @@ Colour = tuple[int, int, int]
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Break `text` into lines no wider than `width` pixels (a word too long for a line stands alone)."""
+    """Break `text` into lines no wider than `width` pixels; a word too long for a line (a file's path) is broken
+    too, after a slash where it can."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for word in paragraph.split():
             candidate = f"{line} {word}".strip()
-            if line and font.size(candidate)[0] > width:
-                lines.append(line)
-                line = word
-            else:
+            if font.size(candidate)[0] <= width:
                 line = candidate
+                continue
+            if line:
+                lines.append(line)
+            *whole, line = _break_word(word, font, width)
+            lines += whole
         lines.append(line)
     return lines
+
+
+def _break_word(word: str, font: pygame.font.Font, width: int) -> list[str]:
+    """`word` in pieces no wider than `width` (at least one character each), cut after a slash where possible."""
+    pieces = []
+    while font.size(word)[0] > width and len(word) > 1:
+        end = 1
+        while end < len(word) and font.size(word[: end + 1])[0] <= width:
+            end += 1
+        slash = max(word.rfind("/", 0, end), word.rfind("\\", 0, end))
+        end = slash + 1 if slash > 0 else end
+        pieces.append(word[:end])
+        word = word[end:]
+    return [*pieces, word]
 
 
 def paragraph(
