@@ -44,7 +44,13 @@ LONG_PATH = "/home/a-facilitator-with-a-long-name/.local/share/signal-race/saves
 @pytest.fixture(scope="module")
 def games() -> dict[str, Session]:
     """A workshop in its third round, the same workshop played to the end, and a finished solo game."""
-    return {"mid": workshop_session(2), "done": workshop_session(None), "solo": _solo_game()}
+    return {"mid": workshop_session(2), "done": workshop_session(None), "solo": _solo_game(), "eight": _eight_teams()}
+
+
+def _eight_teams() -> Session:
+    """A workshop of eight teams with long names, before anyone has played."""
+    names = [f"Équipe des relais n°{n}" for n in range(1, MAX_TEAMS + 1)]
+    return Session.start(workshop_session(0).scenario, names, mode="hotseat")
 
 
 def _solo_game() -> Session:
@@ -75,7 +81,7 @@ def screens(app: App, games: dict[str, Session]) -> Iterator[tuple[str, Callable
     yield "settings", show(SettingsScene(app))
     yield "solo set-up", show(SoloSetupScene(app))
     yield "workshop set-up", show(WorkshopSetupScene(app))
-    yield "workshop set-up, eight teams", lambda: _eight_teams(app)
+    yield "workshop set-up, eight teams", lambda: _eight_team_set_up(app)
     yield "load", lambda: (_sample_saves(mid), app.home(LoadScene(app)))
     yield "curtain", show(CurtainScene(app, mid))
     yield "board, org chart", lambda: _board(app, mid, network=False)
@@ -86,7 +92,9 @@ def screens(app: App, games: dict[str, Session]) -> Iterator[tuple[str, Callable
     yield "leaderboard", over_board(LeaderboardScene)
     yield "end confirmation", over_board(ConfirmEndScene)
     yield "leaderboard between rounds", show(LeaderboardScene(app, mid, then=lambda: None))
+    yield "leaderboard, eight teams", show(LeaderboardScene(app, games["eight"], then=lambda: None))
     yield "results, workshop", show(ResultsScene(app, done))
+    yield "results, eight teams", show(ResultsScene(app, games["eight"]))
     yield "results, solo", show(ResultsScene(app, games["solo"]))
     for index, view in enumerate(VIEWS):
         yield f"debrief, {view}", lambda index=index: _debrief(app, done, index)
@@ -96,7 +104,7 @@ def screens(app: App, games: dict[str, Session]) -> Iterator[tuple[str, Callable
     )
 
 
-def _eight_teams(app: App) -> None:
+def _eight_team_set_up(app: App) -> None:
     scene = WorkshopSetupScene(app)
     scene.count = MAX_TEAMS
     app.home(scene)
@@ -139,6 +147,10 @@ def misfits(app: App) -> list[str]:
     problems += [
         f"{a} {ra} overlaps {b} {rb}" for (a, ra), (b, rb) in itertools.combinations(controls, 2) if ra.colliderect(rb)
     ]
+    if isinstance(app.top, LeaderboardScene):
+        standings = [name for name, _ in controls if name.startswith("readout standing")]
+        if len(standings) < len(app.top.standings):
+            problems.append(f"only {len(standings)} of {len(app.top.standings)} teams are in the standings")
     for element in getattr(app.top, "elements", []):
         if isinstance(element, UIButton) and element.text:
             width, height = element.font.size(element.text)

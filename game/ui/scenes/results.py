@@ -61,14 +61,17 @@ class ResultsScene(FormScene):
         width, height = app.size
         margin = app.space(MARGIN)
         bottom = height - margin - px(BUTTON_H) + app.space(16)
-        menu = pygame.Rect(width - margin - px(BUTTON_W), bottom, px(BUTTON_W), px(BUTTON_H))
+        menu_w, debrief_w = (self._button_width(key) for key in ("ui.back_to_menu", "ui.results.debrief"))
+        menu = pygame.Rect(width - margin - menu_w, bottom, menu_w, px(BUTTON_H))
         self.button(menu, app.tr("ui.back_to_menu"), lambda: Home(), object_id="#primary")
-        debrief = pygame.Rect(menu.left - px(BUTTON_W + 20), bottom, px(BUTTON_W), px(BUTTON_H))
+        debrief = pygame.Rect(menu.left - px(20) - debrief_w, bottom, debrief_w, px(BUTTON_H))
         self.button(debrief, app.tr("ui.results.debrief"), lambda: Push(DebriefScene(app, self.session)))
         self.team_buttons = []
         if self.workshop:
             y = self._content_top() + app.font(24, True).get_linesize() + px(10)
-            row_h = self.row_height(52, bottom - px(20) - y, len(self.standings), px(6), font_px=20)
+            beside = debrief.left > margin + self._team_width() + px(20)  # the ranking may go down past the buttons
+            end = height - margin if beside else bottom - px(20)
+            row_h = self.row_height(52, end - y, len(self.standings), px(6), font_px=20)
             for standing in self.standings:
                 index = self._team_index(standing.team)
                 text = f"{standing.rank}. {standing.team} — {standing.score:.0f} {app.tr('ui.points_short')}"
@@ -82,6 +85,11 @@ class ResultsScene(FormScene):
     def _content_top(self) -> int:
         app = self.app
         return app.space(MARGIN) + app.title_font(40).get_linesize() + app.font(22).get_linesize() + app.px(8)
+
+    def _button_width(self, key: str) -> int:
+        """Wide enough for its label, up to BUTTON_W."""
+        app = self.app
+        return min(app.px(BUTTON_W), app.font(22, True).size(app.tr(key))[0] + app.px(60))
 
     def _team_width(self) -> int:
         """The ranking's column: at most a third of the window, so the races keep the rest."""
