@@ -48,31 +48,40 @@ class DebriefScene(FormScene):
     # ------------------------------------------------------------ layout
 
     @property
+    def margin(self) -> int:
+        return self.app.space(MARGIN)
+
+    @property
+    def row_h(self) -> int:
+        """A row of buttons: ROW_H, growing with the window, and with the text size only as much as it needs."""
+        return max(self.least_row(), min(self.app.px(ROW_H), self.app.space(ROW_H)))
+
+    @property
     def content(self) -> pygame.Rect:
         px = self.app.px
         width, height = self.app.size
-        top = px(MARGIN) + self.app.font(30, True).get_linesize() + 2 * px(ROW_H) + 3 * px(10)
-        return pygame.Rect(px(MARGIN), top, width - 2 * px(MARGIN), height - top - px(ROW_H) - 2 * px(MARGIN))
+        top = self.margin + self.app.font(30, True).get_linesize() + 2 * self.row_h + 3 * px(10)
+        return pygame.Rect(self.margin, top, width - 2 * self.margin, height - top - self.row_h - 2 * self.margin)
 
     def build(self) -> None:
         app, px = self.app, self.app.px
         width, height = app.size
-        y = px(MARGIN) + app.font(30, True).get_linesize() + px(10)
+        y = self.margin + app.font(30, True).get_linesize() + px(10)
         team = self.debrief.teams[self.team]
         title = app.text(self.debrief.scenario.signals[self.signal].title)
         team_label = app.tr("debrief.screen.team", team=team.name) + "  ›"
-        full = width - 2 * px(MARGIN) - px(12)
+        full = width - 2 * self.margin - px(12)
         team_w = max(full // 4, min(full // 2, app.font(22, True).size(team_label)[0] + px(40)))
-        self.button(pygame.Rect(px(MARGIN), y, team_w, px(ROW_H)), team_label, self.next_team)
+        self.button(pygame.Rect(self.margin, y, team_w, self.row_h), team_label, self.next_team)
         self.button(
-            pygame.Rect(px(MARGIN) + team_w + px(12), y, full - team_w, px(ROW_H)),
+            pygame.Rect(self.margin + team_w + px(12), y, full - team_w, self.row_h),
             app.tr("debrief.screen.signal", signal=title) + "  ›",
             self.next_signal,
         )
-        y += px(ROW_H) + px(10)
-        tab_w = (width - 2 * px(MARGIN) - 4 * px(8)) // len(VIEWS)
+        y += self.row_h + px(10)
+        tab_w = (width - 2 * self.margin - 4 * px(8)) // len(VIEWS)
         for index, label in enumerate(self._tab_labels(tab_w)):
-            rect = pygame.Rect(px(MARGIN) + index * (tab_w + px(8)), y, tab_w, px(ROW_H))
+            rect = pygame.Rect(self.margin + index * (tab_w + px(8)), y, tab_w, self.row_h)
             self.button(
                 rect,
                 label,
@@ -80,10 +89,10 @@ class DebriefScene(FormScene):
                 selected=index == self.view,
                 object_id="@choice",
             )
-        bottom = height - px(MARGIN) - px(ROW_H)
-        back = pygame.Rect(width - px(MARGIN) - px(200), bottom, px(200), px(ROW_H))
+        bottom = height - self.margin - self.row_h
+        back = pygame.Rect(width - self.margin - px(200), bottom, px(200), self.row_h)
         self.button(back, app.tr("debrief.screen.back"), lambda: Pop())
-        export = pygame.Rect(back.left - px(12) - px(280), bottom, px(280), px(ROW_H))
+        export = pygame.Rect(back.left - px(12) - px(280), bottom, px(280), self.row_h)
         self.button(export, app.tr("debrief.screen.export"), self.export, object_id="#primary")
         if VIEWS[self.view] == "compare":
             self._what_if_buttons()
@@ -101,15 +110,15 @@ class DebriefScene(FormScene):
         app, px = self.app, self.app.px
         area = self.content
         side_left = area.left + round(area.width * 0.64) + px(panels.GAP) + px(12)
-        y = area.bottom - px(12) - px(ROW_H)
+        y = area.bottom - px(12) - self.row_h
         self.button(
-            pygame.Rect(side_left, y, px(56), px(ROW_H)),
+            pygame.Rect(side_left, y, px(56), self.row_h),
             "-",
             lambda: self.shift_turn(-1),
             tooltip=app.tr("debrief.screen.what_if_turn"),
         )
         self.button(
-            pygame.Rect(side_left + px(64), y, px(56), px(ROW_H)),
+            pygame.Rect(side_left + px(64), y, px(56), self.row_h),
             "+",
             lambda: self.shift_turn(+1),
             tooltip=app.tr("debrief.screen.what_if_turn"),
@@ -117,7 +126,7 @@ class DebriefScene(FormScene):
         label = f"{app.tr(f'debrief.strategy.{self.strategy}')}  ›"
         right = area.right - px(12)
         self.button(
-            pygame.Rect(side_left + px(128), y, right - side_left - px(128), px(ROW_H)),
+            pygame.Rect(side_left + px(128), y, right - side_left - px(128), self.row_h),
             label,
             self.next_strategy,
             tooltip=app.tr("debrief.screen.what_if_strategy"),
@@ -201,16 +210,16 @@ class DebriefScene(FormScene):
         title = app.tr("debrief.screen.title", title=app.text(self.debrief.scenario.title))
         draw.line(
             surface,
-            draw.fit(title, app.font(30, True), surface.get_width() - 2 * px(MARGIN)),
+            draw.fit(title, app.font(30, True), surface.get_width() - 2 * self.margin),
             app.font(30, True),
             app.palette.text,
-            (px(MARGIN), px(MARGIN) - px(8)),
+            (self.margin, self.margin - px(8)),
         )
         self._draw_view(surface, self.content)
-        bottom = surface.get_height() - px(MARGIN) - px(ROW_H)
+        bottom = surface.get_height() - self.margin - self.row_h
         note = self.status or app.tr("debrief.screen.keys")
         room = pygame.Rect(
-            px(MARGIN), bottom, surface.get_width() - px(MARGIN) - px(520) - px(MARGIN), px(ROW_H) + px(MARGIN)
+            self.margin, bottom, surface.get_width() - self.margin - px(520) - self.margin, self.row_h + self.margin
         )
         draw.paragraph(
             surface, note, app.font(16), app.palette.text if self.status else app.palette.text_dim, room, 1.1
