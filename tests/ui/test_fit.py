@@ -86,6 +86,7 @@ def screens(app: App, games: dict[str, Session]) -> Iterator[tuple[str, Callable
     yield "curtain", show(CurtainScene(app, mid))
     yield "board, org chart", lambda: _board(app, mid, network=False)
     yield "board, network", lambda: _board(app, mid, network=True)
+    yield "board, a long team name", lambda: _board(app, games["eight"], network=False)
     yield "board pause menu", lambda: (_board(app, mid, network=False), app.push(_saved(app, mid)))
     yield "facilitator pause", over_board(PauseScene)
     yield "inject", over_board(InjectScene)

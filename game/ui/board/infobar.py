@@ -15,7 +15,6 @@ from game.ui.board.hit import Hotspots
 from game.ui.board.layout import BODY_PX, HEADING_PX, SMALL_PX, BoardLayout
 from game.ui.board.textdraw import fit, text_line
 from game.ui.scenes import draw
-from game.ui.scenes.draw import wrap
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -54,17 +53,10 @@ def draw_top(
     swatch = pygame.Rect(pad, rect.top + layout.px(8), layout.px(14), rect.height - layout.px(16))
     pygame.draw.rect(surface, palette.team(team.colour), swatch, border_radius=3)
     readouts = _readouts(app, state, timer)
-    labels = _button_labels(app, view_name)
-    fixed = sum(font.size(text)[0] + 2 * pad for _, text, font, _ in readouts)
     bold = app.font(HEADING_PX, bold=True)
+    fixed = sum(font.size(text)[0] + 2 * pad for _, text, font, _ in readouts)
     least_name = min(bold.size(team.name)[0], bold.size(team.name[:MIN_NAME_CHARS] + "…")[0])
-    short = [(key, _without_key_hint(label)) for key, label in labels]
-    for dots, plan, narrow in (
-        (True, labels, False),
-        (False, labels, False),
-        (False, short, False),
-        (False, short, True),
-    ):
+    for dots, plan, narrow in _shortenings(_button_labels(app, view_name)):
         limit = _buttons_left(app, layout, plan, rect.right - pad, narrow) - pad
         left = limit - (swatch.right + pad) - fixed - (_dots_width(layout, state.scenario.action_points) if dots else 0)
         if left >= least_name:
@@ -88,6 +80,12 @@ def draw_top(
 
 
 MIN_NAME_CHARS = 6  # the team name keeps at least this many letters before the buttons lose their key hints
+
+
+def _shortenings(labels: list[tuple[str, str]]) -> list[tuple[bool, list[tuple[str, str]], bool]]:
+    """(action point dots shown, button labels, narrow buttons), from the roomiest to the most compact."""
+    short = [(key, _without_key_hint(label)) for key, label in labels]
+    return [(True, labels, False), (False, labels, False), (False, short, False), (False, short, True)]
 
 
 def _readouts(app: App, state: GameState, timer: PlanningTimer | None) -> list[tuple[str, str, object, tuple]]:
@@ -179,7 +177,9 @@ def draw_calendar(surface, app: App, layout: BoardLayout, state: GameState, scro
     """What the team waits for and the channels' next slots, soonest first, wrapped; the wheel scrolls it."""
     small = app.font(SMALL_PX)
     width = _text_width(layout, layout.calendar)
-    lines = [(text, app.palette.text) for entry in calendar_lines(app, state) for text in wrap(entry, small, width)]
+    lines = [
+        (text, app.palette.text) for entry in calendar_lines(app, state) for text in draw.wrap(entry, small, width)
+    ]
     _draw_scrolled(surface, app, layout, layout.calendar, app.tr("board.calendar"), lines, scroll)
 
 
@@ -264,7 +264,7 @@ def log_lines(app: App, state: GameState, font: pygame.font.Font, width: int) ->
     for entry in state.log:
         line = app.tr("board.log.line", turn=entry.turn, text=app.text(entry.text))
         colour = app.palette.text if entry.turn >= state.turn - 1 else app.palette.text_dim
-        wrapped += [(text, colour) for text in wrap(line, font, width)]
+        wrapped += [(text, colour) for text in draw.wrap(line, font, width)]
     return wrapped
 
 
