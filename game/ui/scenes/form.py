@@ -92,10 +92,7 @@ class FormScene(Scene):
         room = widget.rect.width - border - 2 * widget.text_horiz_alignment_padding
         if widget.font is None or widget.font.size(text)[0] <= room:
             return
-        short = text
-        while short and widget.font.size(short.rstrip() + "…")[0] > room:
-            short = short[:-1]
-        widget.set_text(short.rstrip() + "…")
+        widget.set_text(draw.fit(text, widget.font, room))
         whole = html.escape(text)
         widget.set_tooltip(f"{whole}<br>{tooltip}" if tooltip else whole)
         self.full_labels[widget] = text
