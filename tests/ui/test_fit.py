@@ -80,6 +80,7 @@ def screens(app: App, games: dict[str, Session]) -> Iterator[tuple[str, Callable
     yield "menu with a game to resume", lambda: (autosave(mid), app.home())
     yield "settings", show(SettingsScene(app))
     yield "solo set-up", show(SoloSetupScene(app))
+    yield "solo set-up, the picker's last page", lambda: _last_page(app)
     yield "workshop set-up", show(WorkshopSetupScene(app))
     yield "workshop set-up, eight teams", lambda: _eight_team_set_up(app)
     yield "load", lambda: (_sample_saves(mid), app.home(LoadScene(app)))
@@ -103,6 +104,13 @@ def screens(app: App, games: dict[str, Session]) -> Iterator[tuple[str, Callable
         "error",
         show(ErrorScene(app, app.tr("ui.crash.summary", error="MemoryError"), Path(LONG_PATH), Path(LONG_PATH))),
     )
+
+
+def _last_page(app: App) -> None:
+    scene = SoloSetupScene(app)
+    app.home(scene)
+    for _ in range(scene.picker.pages - 1):
+        scene.picker.next_page()
 
 
 def _eight_team_set_up(app: App) -> None:
