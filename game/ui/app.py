@@ -90,9 +90,19 @@ class App:
         """A length given at 1280×720 and text size 1, in pixels for this window and text size."""
         return round(design_px * self.scale)
 
+    def space(self, design_px: float) -> int:
+        """A margin given at 1280×720: it grows with the window but not with the text size, so larger text keeps
+        the room it needs."""
+        return round(design_px * self.window_scale)
+
     def font(self, size_px: int, bold: bool = False) -> pygame.font.Font:
         """A font of `size_px` pixels at 1280×720 and text size 1, scaled like `px`."""
         return font(self.px(size_px), bold)
+
+    def title_font(self, size_px: int) -> pygame.font.Font:
+        """A screen's bold title: already large, so it grows with the window but not with the text size, leaving the
+        room to the text the player enlarged."""
+        return font(round(size_px * self.window_scale), True)
 
     # ------------------------------------------------------------ scene stack
 
@@ -250,6 +260,8 @@ class App:
         for scene in self.scenes[max(base, 0) :]:
             scene.draw(surface)
         self.ui.draw_ui(surface)
+        if self.top is not None:
+            self.top.draw_above(surface)
 
     def run(self) -> None:
         """The real loop at FPS frames per second, until the players quit."""

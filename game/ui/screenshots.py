@@ -1,4 +1,5 @@
-"""`python main.py screenshots DIR`: PNGs of every screen, in English and French, at 1280×720 and 1920×1080.
+"""`python main.py screenshots DIR`: PNGs of every screen, in English and French, at 1280×720 and 1920×1080,
+and of the menu and the board at the largest text size at 1280×720 (names holding "text150").
 
 The games shown are real: bots play a three-team workshop of the example
 scenario for a few rounds (and to the end for the results); the coach's
@@ -24,6 +25,7 @@ from game.ui.app import App
 from game.ui.catalog import playable
 from game.ui.saves import autosave, save_session, saves_dir
 from game.ui.scene import Scene
+from game.ui.settings import TEXT_SCALES
 from game.ui.storage import DATA_DIR_VARIABLE
 from game.workshop.session import Session
 
@@ -98,6 +100,8 @@ def render_screens(out_dir: Path, languages: tuple[str, ...] = LANGUAGES, sizes=
         for size in sizes:
             for language in languages:
                 written += _render_one_app(out_dir, size, language, mid, done)
+        for language in languages:
+            written += _large_text_shots(out_dir, language, mid)
     pygame.quit()
     return written
 
@@ -134,6 +138,21 @@ def _help_and_coach_shots(app: App, out_dir: Path, suffix: str) -> list[Path]:
     app.step([], FRAME)
     _key(app, pygame.K_h, "h")
     return [contrasts, _shoot(app, out_dir / f"coach_{suffix}.png", frames=30)]
+
+
+def _large_text_shots(out_dir: Path, language: str, session: Session) -> list[Path]:
+    """The menu and the board at the largest text size on the smallest window, where room is shortest."""
+    from game.ui import flow
+    from game.ui.scenes.menu import MenuScene
+
+    scale = max(TEXT_SCALES)
+    suffix = f"{round(scale * 100)}_{language}"
+    app = App(SIZES[0], language, text_scale=scale)
+    app.push(MenuScene(app))
+    written = [_shoot(app, out_dir / f"menu_text{suffix}.png")]
+    app.home(flow.board(app, session))
+    written.append(_shoot(app, out_dir / f"board_text{suffix}.png", frames=90))
+    return written
 
 
 def _board_or_curtain(app: App, session: Session) -> Scene:

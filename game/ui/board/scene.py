@@ -3,9 +3,11 @@
 Keys: S next signal, Tab / Shift+Tab next / previous holder, 1–9 play the
 numbered action (numbers hold for the whole turn), G fold the goal card,
 Return or E end the planning, V org chart / network, + / - zoom, 0 or Home fit
-the whole organisation, arrows pan, H the coach (solo), Escape pause menu; facilitator keys are
-offered to `facilitator_key` first. Mouse: click a person or a row, wheel zooms (or
-scrolls the action list), drag pans, hover shows a person's card.
+the whole organisation, arrows pan, PageUp / PageDown scroll the event log (with
+Shift, the calendar), H the coach (solo), Escape pause menu; facilitator keys are
+offered to `facilitator_key` first. Mouse: click a person or a row, wheel zooms
+(or scrolls the action list, the calendar or the log), drag pans, hover shows a
+person's card.
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ class BoardScene(Scene):
         self.hover: int | None = None
         self.focus = 0
         self.scroll = 0
+        self.log = infobar.ScrolledLines(from_end=True)
+        self.calendar = infobar.ScrolledLines()
         self.pointer: tuple[int, int] = (0, 0)
         self.drag: tuple[int, int] | None = None
         self.dragged = False
@@ -275,6 +279,8 @@ class BoardScene(Scene):
             self.map.fit_all(self.state, self._map_insets())
         elif key in ARROWS:
             self.map.camera.key_pan(*ARROWS[key])
+        else:
+            (self.calendar if event.mod & pygame.KMOD_SHIFT else self.log).page(key)
         return None
 
     def press(self, pos: tuple[int, int]) -> Transition | None:
@@ -330,6 +336,10 @@ class BoardScene(Scene):
     def wheel(self, y: int) -> None:
         if self.layout.side.collidepoint(self.pointer):
             self.scroll = max(0, self.scroll - y)
+        elif self.layout.log.collidepoint(self.pointer):
+            self.log.wheel(y)
+        elif self.layout.calendar.collidepoint(self.pointer):
+            self.calendar.wheel(y)
         elif self.layout.map.collidepoint(self.pointer):
             self.map.camera.zoom(1.25 if y > 0 else 0.8, self.pointer)
 
@@ -392,6 +402,10 @@ class BoardScene(Scene):
         bottom = layout.map.bottom - self._goal_rect().top
         return (0, self._banner_height(), layout.px(90), bottom)
 
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        spots = [(str(target), rect) for rect, target in self.spots.spots]
+        return spots + [(f"readout {name}", rect) for rect, name in self.spots.readouts]
+
     def _chrome_surface(self) -> pygame.Surface:
         """Top bar, side panel, calendar and log, redrawn only when what they show changes."""
         view = self.app.tr("board.view.show_tree" if self.map.view == NETWORK else "board.view.show_network")
@@ -403,6 +417,8 @@ class BoardScene(Scene):
             self.focus,
             self.scroll,
             self.goal.folded,
+            self.log.scroll,
+            self.calendar.scroll,
             timer,
             view,
             self.app.size,
@@ -427,8 +443,8 @@ class BoardScene(Scene):
             )
             sidebar.draw_side(self._chrome, self.app, layout, state, side, self.spots)
             self.scroll = side.scroll
-            infobar.draw_calendar(self._chrome, self.app, layout, state)
-            infobar.draw_log(self._chrome, self.app, layout, state)
+            infobar.draw_calendar(self._chrome, self.app, layout, state, self.calendar)
+            infobar.draw_log(self._chrome, self.app, layout, state, self.log)
             goal = self._goal_rect()
             self.goal.draw(self._chrome, self.app, layout, state, self.signal, goal, goal.height)
             if self.goal.rect is not None:

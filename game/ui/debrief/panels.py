@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 
 import pygame
 
@@ -36,13 +37,30 @@ def chart_surface(app, team: TeamDebrief, signal: SignalDebrief, size: tuple[int
 
 
 def side_text(app, surface: pygame.Surface, area: pygame.Rect, lines: list[tuple[str, bool]], body: int = 18) -> None:  # noqa: ANN001
-    """Paragraphs down a column; a True flag draws the line as a heading."""
+    """Paragraphs down a column; a True flag draws the line as a heading. When they do not fit at `body` design px,
+    the text gets smaller (never below 18 px on screen) before anything is cut."""
+    smallest = max(SMALLEST_SIDE_PX, math.ceil(MIN_SCREEN_PX / (app.px(100) / 100)))
+    sizes = [size for size in range(body, smallest - 1, -2)] or [body]
+    body = next((size for size in sizes if _side_height(app, area.width, lines, size) <= area.height), sizes[-1])
     y = area.top
     for text, heading in lines:
         font = app.font(body + 2, True) if heading else app.font(body)
         colour = app.palette.accent if heading else app.palette.text
         y = draw.paragraph(surface, text, font, colour, pygame.Rect(area.left, y, area.width, area.bottom - y))
         y += app.px(8)
+
+
+SMALLEST_SIDE_PX = 12  # design px: the side text never shrinks below this...
+MIN_SCREEN_PX = 18  # ...nor below this many pixels on screen
+
+
+def _side_height(app, width: int, lines: list[tuple[str, bool]], body: int) -> int:  # noqa: ANN001
+    """The height `side_text` needs at `body` design px."""
+    height = 0
+    for text, heading in lines:
+        font = app.font(body + 2, True) if heading else app.font(body)
+        height += len(draw.wrap(text, font, width)) * round(font.get_linesize() * 1.25) + app.px(8)
+    return height
 
 
 def timeline_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: SignalDebrief, chart) -> None:  # noqa: ANN001

@@ -19,6 +19,7 @@ from game.ui.scenes.form import FormScene
 
 MARGIN = 64  # px at 1280×720
 BUTTON_W, BUTTON_H, GAP = 380, 58, 16
+SMALL_GAP = 8  # px at 1280×720 between the buttons when large text leaves little room
 SUMMARY_LINES = 2  # lines of each scenario's summary in the menu's overview
 
 
@@ -60,10 +61,22 @@ class MenuScene(FormScene):
             ("ui.menu.quit", lambda: Quit()),
         ]
         top = self._buttons_top()
-        for index, (key, action) in enumerate(entries):
-            rect = pygame.Rect(px(MARGIN), top + index * px(BUTTON_H + GAP), px(BUTTON_W), px(BUTTON_H))
-            label = app.tr(key, count=len(self.unfinished)) if key == "ui.menu.resume_some" else app.tr(key)
+        gap = px(GAP) if self._fits(len(entries), px(GAP)) else px(SMALL_GAP)
+        height = self.row_height(BUTTON_H, self._buttons_bottom() - top, len(entries), gap)
+        labels = [app.tr(key, count=len(self.unfinished)) for key, _ in entries]
+        width = self._button_width(labels)
+        for index, ((key, action), label) in enumerate(zip(entries, labels)):
+            rect = pygame.Rect(app.space(MARGIN), top + index * (height + gap), width, height)
             self.button(rect, label, action, object_id="#primary" if key.startswith("ui.menu.resume") else None)
+
+    def _button_width(self, labels: list[str]) -> int:
+        """Wide enough for the longest label, up to half the window."""
+        app = self.app
+        widest = max(app.font(22, True).size(label)[0] for label in labels) + app.px(40)
+        return min(max(app.px(BUTTON_W), widest), app.size[0] // 2 - app.space(MARGIN))
+
+    def _fits(self, count: int, gap: int) -> bool:
+        return count * (self.app.px(BUTTON_H) + gap) - gap <= self._buttons_bottom() - self._buttons_top()
 
     def resume(self) -> Transition | None:
         """Open the interrupted game where its autosave left it (the end of the last turn played)."""
@@ -77,8 +90,13 @@ class MenuScene(FormScene):
         return flow.start_game(self.app, session)
 
     def _buttons_top(self) -> int:
-        top = self.app.px(MARGIN) + self.app.font(56, True).get_linesize() + self.app.font(22).get_linesize() * 2
-        return top + (self.app.font(18).get_linesize() + self.app.px(8) if self.interrupted or self.problem else 0)
+        app = self.app
+        top = app.space(MARGIN) + app.title_font(56).get_linesize() + app.font(22).get_linesize() * 2
+        return top + (app.font(18).get_linesize() + app.px(8) if self.interrupted or self.problem else 0)
+
+    def _buttons_bottom(self) -> int:
+        """Just above the keyboard hint at the foot of the screen."""
+        return self.app.size[1] - self.app.space(24) - self.app.font(18).get_linesize() - self.app.px(12)
 
     def _note(self) -> str | None:
         """The interrupted game in one line, or why it could not be resumed."""
@@ -102,28 +120,31 @@ class MenuScene(FormScene):
     def draw(self, surface: pygame.Surface) -> None:
         app, px, colours = self.app, self.app.px, self.app.palette
         width, height = surface.get_size()
-        title = draw.line(
-            surface, app.tr("ui.title"), app.font(56, True), colours.text, (px(MARGIN), px(MARGIN) - px(20))
-        )
+        margin = app.space(MARGIN)
+        title = draw.line(surface, app.tr("ui.title"), app.title_font(56), colours.text, (margin, margin - px(20)))
         draw.paragraph(
             surface,
             app.tr("ui.tagline"),
             app.font(22),
             colours.text_dim,
-            pygame.Rect(title.left, title.bottom, width - 2 * px(MARGIN), app.font(22).get_linesize() * 2 + 4),
+            pygame.Rect(title.left, title.bottom, width - 2 * margin, app.font(22).get_linesize() * 2 + 4),
             spacing=1.0,
         )
         note = self._note()
         if note:
             colour = colours.bad if self.problem else colours.accent
-            box = pygame.Rect(px(MARGIN), self._buttons_top() - app.font(18).get_linesize() - px(8), width, height)
-            draw.line(surface, draw.fit(note, app.font(18), width - 2 * px(MARGIN)), app.font(18), colour, box.topleft)
-        left = px(MARGIN + BUTTON_W + 48)
-        hint_top = height - px(24) - app.font(18).get_linesize() - px(12)
+            box = pygame.Rect(margin, self._buttons_top() - app.font(18).get_linesize() - px(8), width, height)
+            draw.line(surface, draw.fit(note, app.font(18), width - 2 * margin), app.font(18), colour, box.topleft)
+        left = margin + (self.elements[0].rect.width if self.elements else px(BUTTON_W)) + app.space(48)
         top = self._buttons_top()
-        self._draw_scenarios(surface, pygame.Rect(left, top, width - left - px(MARGIN), hint_top - top))
+        self._draw_scenarios(surface, pygame.Rect(left, top, width - left - margin, self._buttons_bottom() - top))
         draw.line(
-            surface, app.tr("ui.keys.menu"), app.font(18), colours.text_dim, (px(MARGIN), height - px(24)), "bottomleft"
+            surface,
+            draw.fit(app.tr("ui.keys.menu"), app.font(18), width - 2 * margin),
+            app.font(18),
+            colours.text_dim,
+            (margin, height - app.space(24)),
+            "bottomleft",
         )
         super().draw(surface)
 
@@ -137,17 +158,20 @@ class MenuScene(FormScene):
         summary_h = round(body.get_linesize() * 1.1 * SUMMARY_LINES) + 2
         entries = shipped_catalog()
         for shown, entry in enumerate(entries):
-            needed = app.px(12) + heading.get_linesize() + app.px(4) + summary_h + body.get_linesize()
+            title = app.text(entry.scenario.title) if entry.scenario else ""
+            title_h = heading.get_linesize() * min(2, len(draw.wrap(title, heading, area.width)))
+            needed = app.px(12) + title_h + app.px(4) + summary_h + 2 * body.get_linesize()
             if y + needed > area.bottom and shown < len(entries) - 1:
                 more = app.tr("ui.menu.more_scenarios", count=len(entries) - shown)
-                draw.line(surface, draw.fit(more, body, area.width), body, colours.accent, (area.left, y + app.px(12)))
+                box = pygame.Rect(area.left, y + app.px(12), area.width, 2 * body.get_linesize())
+                draw.paragraph(surface, more, body, colours.accent, box, spacing=1.0)
                 return
             y += app.px(12)
             if entry.scenario is None:
                 text = app.tr("ui.scenario.broken", file=entry.path.name, command=command_name())
                 y = draw.paragraph(surface, text, body, colours.bad, pygame.Rect(area.left, y, area.width, summary_h))
                 continue
-            name = draw.fit(app.text(entry.scenario.title), heading, area.width)
-            y = draw.line(surface, name, heading, colours.text, (area.left, y)).bottom + app.px(4)
+            box = pygame.Rect(area.left, y, area.width, title_h)
+            y = draw.paragraph(surface, title, heading, colours.text, box, spacing=1.0) + app.px(4)
             box = pygame.Rect(area.left, y, area.width, summary_h)
             y = draw.paragraph(surface, app.text(entry.scenario.summary), body, colours.text_dim, box, spacing=1.1)

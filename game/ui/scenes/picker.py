@@ -23,6 +23,7 @@ class ScenarioPicker:
         self.on_choose = on_choose
         self.list: ScrollList | None = None
         self.buttons: list[UIButton] = []
+        self.detail_scroll = 0  # first line of the details shown
 
     @property
     def scenario(self) -> Scenario:
@@ -40,10 +41,9 @@ class ScenarioPicker:
         self.buttons = []
         for index, scenario in enumerate(self.scenarios):
             rect = self.list.rect(index)
-            title = draw.fit(app.text(scenario.title), app.font(20), rect.width - app.px(28))
-            button = self.scene.button(
+            button = self.scene.button(  # a title too long is shortened, and shown whole on hover and focus
                 rect,
-                title,
+                app.text(scenario.title),
                 lambda index=index: self.choose(index),
                 selected=index == self.index,
                 object_id="@choice",
@@ -55,16 +55,16 @@ class ScenarioPicker:
 
     def choose(self, index: int) -> None:
         self.index = index
+        self.detail_scroll = 0
         for position, button in enumerate(self.buttons):
             (button.select if position == index else button.unselect)()
         if self.on_choose is not None:
             self.on_choose(self.scenario)
 
-    def draw_details(self, surface: pygame.Surface, area: pygame.Rect, objectives: bool = True) -> None:
+    def detail_lines(self, width: int, objectives: bool = True) -> list[tuple[str, pygame.font.Font, tuple, int]]:
+        """The chosen scenario's title, facts, summary and objectives wrapped to `width`: (text, font, colour,
+        space above in px)."""
         app, colours, scenario = self.scene.app, self.scene.app.palette, self.scenario
-        draw.panel(surface, area, colours.panel, colours.panel_edge)
-        inner = area.inflate(-app.px(36), -app.px(28))
-        y = draw.paragraph(surface, app.text(scenario.title), app.font(24, True), colours.text, inner, spacing=1.05)
         facts = app.tr(
             "ui.scenario.facts",
             people=scenario.org.size,
@@ -72,24 +72,49 @@ class ScenarioPicker:
             signals=len(scenario.signals),
             rival=scenario.competitor.name,
         )
-        y = draw.paragraph(
-            surface,
-            facts,
-            app.font(18),
-            colours.accent,
-            pygame.Rect(inner.left, y + app.px(6), inner.width, inner.bottom - y),
-        )
-        body = pygame.Rect(inner.left, y + app.px(10), inner.width, inner.bottom - y - app.px(10))
-        y = draw.paragraph(surface, app.text(scenario.summary), app.font(20), colours.text, body, spacing=1.1)
+        blocks = [
+            (app.text(scenario.title), app.font(24, True), colours.text, 0),
+            (facts, app.font(18), colours.accent, app.px(6)),
+            (app.text(scenario.summary), app.font(20), colours.text, app.px(10)),
+        ]
         goals = scenario.extras.get("objectives") or []
-        if objectives and goals and y < inner.bottom - app.px(60):
-            y = draw.line(
-                surface,
-                app.tr("ui.scenario.objectives"),
-                app.font(20, True),
-                colours.text,
-                (inner.left, y + app.px(10)),
-            ).bottom
-            for goal in goals:
-                box = pygame.Rect(inner.left, y + app.px(4), inner.width, inner.bottom - y - app.px(4))
-                y = draw.paragraph(surface, "• " + app.text(goal), app.font(18), colours.text_dim, box, spacing=1.0)
+        if objectives and goals:
+            blocks.append((app.tr("ui.scenario.objectives"), app.font(20, True), colours.text, app.px(10)))
+            blocks += [("• " + app.text(goal), app.font(18), colours.text_dim, app.px(4)) for goal in goals]
+        lines = []
+        for text, font, colour, space in blocks:
+            wrapped = draw.wrap(text, font, width)
+            lines += [(line, font, colour, space if i == 0 else 0) for i, line in enumerate(wrapped)]
+        return lines
+
+    def scroll_details(self, step: int) -> None:
+        """Scroll the details `step` lines down (up when negative); drawing keeps it within the text."""
+        self.detail_scroll = max(0, self.detail_scroll + step)
+
+    def draw_details(self, surface: pygame.Surface, area: pygame.Rect, objectives: bool = True) -> None:
+        """The details in a panel; when they are longer than it, the wheel over it (or PageUp / PageDown) scrolls
+        them and a bar shows where they are."""
+        app, colours = self.scene.app, self.scene.app.palette
+        draw.panel(surface, area, colours.panel, colours.panel_edge)
+        bar_w = app.px(6)
+        inner = area.inflate(-app.px(36), -app.px(28))
+        lines = self.detail_lines(inner.width - 2 * bar_w, objectives)
+        heights = [font.get_linesize() + space for _, font, _, space in lines]
+        last_first = next(i for i in range(len(lines) + 1) if sum(heights[i:]) <= inner.height)
+        self.detail_scroll = min(self.detail_scroll, last_first)
+        y = inner.top
+        for (text, font, colour, space), height in zip(lines[self.detail_scroll :], heights[self.detail_scroll :]):
+            if y + height > inner.bottom:
+                break
+            y = draw.line(surface, text, font, colour, (inner.left, y + (space if y > inner.top else 0))).bottom
+        if last_first:
+            track = pygame.Rect(inner.right - bar_w, inner.top, bar_w, inner.height)
+            shown = len(lines) - last_first
+            draw.scrollbar(surface, track, len(lines), shown, self.detail_scroll, colours.background, colours.text_dim)
+
+
+def unit_name(app, unit: str) -> str:  # noqa: ANN001 - App
+    """The plural of a turn unit in the chosen language ("days", "jours"); an unknown unit is shown as written."""
+    key = f"ui.unit.{unit}"
+    name = app.tr(key)
+    return unit if name == key else name

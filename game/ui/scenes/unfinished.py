@@ -20,7 +20,7 @@ from game.ui.scenes.load import entry_facts
 from game.ui.scenes.scroll import ScrollList
 
 MARGIN = 64  # px at 1280×720
-ROW_H, GAP, DELETE_W, BUTTON_W, BUTTON_H = 50, 8, 200, 260, 56
+ROW_H, GAP, DELETE_W, BUTTON_W, BUTTON_H = 50, 8, 260, 260, 56
 NOTE_LINES = 2  # room for the note under the title
 
 
@@ -49,12 +49,10 @@ class UnfinishedScene(FormScene):
         for index, entry in enumerate(self.entries):
             whole = rows.rect(index)
             resume = pygame.Rect(whole.left, whole.top, whole.width - px(DELETE_W) - px(GAP), whole.height)
-            label = draw.fit(self._label(entry), app.font(20), resume.width - px(30))
-            self.button(
+            self.button(  # a label too long is shortened, and shown whole on hover and focus
                 resume,
-                label,
+                self._label(entry),
                 lambda entry=entry: self.resume(entry),
-                tooltip=self._label(entry),
                 object_id="@choice",
                 container=rows.container,
             )
