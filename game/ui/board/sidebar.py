@@ -55,8 +55,9 @@ def draw_side(
     pygame.draw.line(surface, app.palette.panel_edge, rect.topleft, rect.bottomleft, 2)
     inner = rect.inflate(-2 * layout.px(12), -2 * layout.px(10))
     room = inner.height - _actions_min_height(app, layout, side) - layout.px(8)
-    compact = _signals_height(app, layout, side, compact=False) > room
-    y = _draw_signals(surface, app, layout, state, side, spots, inner, compact)
+    title_lines = _selected_title_lines(app, layout, state, side, inner.width)
+    compact = _signals_height(app, layout, side, compact=False, title_lines=title_lines) > room
+    y = _draw_signals(surface, app, layout, state, side, spots, inner, compact, title_lines)
     _draw_actions(
         surface,
         app,
@@ -86,16 +87,25 @@ def _race_height(app: App, layout: BoardLayout) -> int:
     return 2 * app.font(SMALL_PX).get_linesize() + layout.px(6) + layout.px(4)
 
 
+def _selected_title_lines(app: App, layout: BoardLayout, state: GameState, side: SideState, width: int) -> int:
+    """The selected signal's title takes a second line when one does not hold it (the others are shortened)."""
+    if side.signal is None:
+        return 1
+    title = app.text(state.scenario.signals[side.signal].title)
+    return 1 if app.font(BODY_PX, bold=True).size(title)[0] <= width - layout.px(14) else 2
+
+
 def _signal_height(app: App, layout: BoardLayout, full: bool) -> int:
     """One signal's entry: title and status, then its race unless shown `full=False` (compact)."""
     height = app.font(BODY_PX).get_linesize() + app.font(SMALL_PX).get_linesize() + layout.px(6)
     return height + (_race_height(app, layout) if full else 0)
 
 
-def _signals_height(app: App, layout: BoardLayout, side: SideState, compact: bool) -> int:
+def _signals_height(app: App, layout: BoardLayout, side: SideState, compact: bool, title_lines: int = 1) -> int:
     if not side.signals:
         return _heading_height(app, layout) + 3 * app.font(SMALL_PX).get_linesize()
     entries = sum(_signal_height(app, layout, not compact or s == side.signal) for s in side.signals)
+    entries += (title_lines - 1) * app.font(BODY_PX).get_linesize()
     return _heading_height(app, layout) + entries
 
 
@@ -108,8 +118,10 @@ def _draw_signals(
     spots: Hotspots,
     area: pygame.Rect,
     compact: bool = False,
+    title_lines: int = 1,
 ) -> int:
-    """The signals heard of; with `compact`, only the selected one shows its race. Returns the y below."""
+    """The signals heard of; with `compact`, only the selected one shows its race; the selected title takes
+    `title_lines` lines. Returns the y below."""
     y = _heading(surface, app, layout, app.tr("board.signals"), area.left, area.top, area.width)
     body, small = app.font(BODY_PX), app.font(SMALL_PX)
     if not side.signals:
@@ -128,8 +140,8 @@ def _draw_signals(
         title = app.text(state.scenario.signals[s].title)
         font = app.font(BODY_PX, bold=selected)
         colour = app.palette.text if selected else app.palette.text_dim
-        text_line(surface, title, font, colour, (x, y), width)
-        y += body.get_linesize()
+        lines = title_lines if selected else 1
+        y = block(surface, title, font, colour, pygame.Rect(x, y, width, lines * body.get_linesize()), lines)
         text_line(surface, signal_status(app, state, s), small, app.palette.text_dim, (x, y), width)
         y += small.get_linesize()
         if selected or not compact:
