@@ -17,7 +17,7 @@ from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
 from game.debrief.hops import NETWORK_MEANS
 from game.debrief.layout import chart_layout, chart_people
 from game.debrief.timeline import VIAS
-from game.ui.i18n import Translator
+from game.i18n import Translator
 
 VIA_COLOURS = {"origin": "#999999", "hierarchy": "#0072B2", "channel": "#E69F00", "network": "#CC79A7"}
 TEAM_COLOUR = "#009E73"  # the team's milestones

@@ -10,7 +10,7 @@ from game.core.scoring import SignalOutcome
 from game.debrief.contrasts import Contrasts
 from game.debrief.hops import Hop
 from game.debrief.incidents import Incident
-from game.ui.i18n import Translator
+from game.i18n import Translator
 
 
 def headline(outcome: SignalOutcome, tr: Translator) -> str:
