@@ -39,7 +39,7 @@ class PauseMenu(FormScene):
             rect.move_ip(0, app.px(BUTTON_H + 16))
 
     def save(self) -> Transition | None:
-        from game.ui.saves import save_session
+        from game.persistence.saves import save_session
 
         try:
             path = save_session(self.session)

@@ -17,11 +17,11 @@ from game.core.bots import BOTS
 from game.debrief.build import Debrief, debrief_of_session
 from game.debrief.compare import Alternative, what_if
 from game.debrief.export import write_report
+from game.persistence.storage import data_dir
 from game.ui.debrief import panels
 from game.ui.scene import Pop, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
-from game.ui.storage import data_dir
 
 VIEWS = ("timeline", "path", "contrasts", "compare", "questions")
 REPORTS_FOLDER = "reports"  # under the player's data folder

@@ -1,15 +1,26 @@
 """The main menu: solo practice, workshop, load a saved game, settings, quit; the shipped scenarios beside it.
 
 When the autosave holds an unfinished game (the window was closed, the
-machine stopped or the game crashed), the first choice is to resume it.
+machine stopped or the game crashed), the first choice is to resume it. An
+autosave that cannot be resumed is moved aside (never deleted) and the menu
+says where it went.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from game.i18n import Message
+from game.persistence.problems import SaveError
+from game.persistence.saves import (
+    SaveEntry,
+    SetAside,
+    interrupted_game,
+    load_session,
+    set_aside,
+    set_aside_damaged_autosaves,
+)
 from game.ui.catalog import shipped_catalog, title_of
-from game.ui.saves import SaveEntry, SaveError, interrupted_game, load_session
 from game.ui.scene import Push, Quit, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
@@ -17,6 +28,7 @@ from game.ui.scenes.form import FormScene
 MARGIN = 64  # px at 1280×720
 BUTTON_W, BUTTON_H, GAP = 380, 58, 16
 SUMMARY_LINES = 2  # lines of each scenario's summary in the menu's overview
+NOTE_LINES = 2  # lines kept for the interrupted game, or the autosave set aside
 
 
 class MenuScene(FormScene):
@@ -25,13 +37,16 @@ class MenuScene(FormScene):
     def __init__(self, app):  # noqa: ANN001 - App
         super().__init__(app)
         self.interrupted: SaveEntry | None = None
-        self.problem: str | None = None  # why the interrupted game could not be resumed
+        self.notice: Message | None = None  # an autosave that could not be resumed, and where it went
 
     def enter(self) -> None:
         try:
+            moved = set_aside_damaged_autosaves()
             self.interrupted = interrupted_game()
         except OSError:  # an unreadable data folder: play on without the offer
-            self.interrupted = None
+            moved, self.interrupted = [], None
+        if moved:
+            self.notice = _set_aside_notice(moved[-1])
         super().enter()
 
     def build(self) -> None:
@@ -61,18 +76,20 @@ class MenuScene(FormScene):
         try:
             session = load_session(self.interrupted.path)
         except SaveError as error:
-            self.problem = error.sentence(self.app.translator)
+            self.notice = _set_aside_notice(set_aside(error.path, error.problem))
+            self.interrupted = None
+            self.resize()
             return None
         return flow.start_game(self.app, session)
 
     def _buttons_top(self) -> int:
         top = self.app.px(MARGIN) + self.app.font(56, True).get_linesize() + self.app.font(22).get_linesize() * 2
-        return top + (self.app.font(18).get_linesize() + self.app.px(8) if self.interrupted or self.problem else 0)
+        return top + (self.app.font(18).get_linesize() * NOTE_LINES + self.app.px(8) if self._note() else 0)
 
     def _note(self) -> str | None:
-        """The interrupted game in one line, or why it could not be resumed."""
-        if self.problem:
-            return self.problem
+        """The interrupted game in one line, or the autosave that could not be resumed."""
+        if self.notice is not None:
+            return self.notice.text(self.app.translator)
         if self.interrupted is None:
             return None
         entry, app = self.interrupted, self.app
@@ -103,9 +120,10 @@ class MenuScene(FormScene):
         )
         note = self._note()
         if note:
-            colour = colours.bad if self.problem else colours.accent
-            box = pygame.Rect(px(MARGIN), self._buttons_top() - app.font(18).get_linesize() - px(8), width, height)
-            draw.line(surface, draw.fit(note, app.font(18), width - 2 * px(MARGIN)), app.font(18), colour, box.topleft)
+            colour = colours.bad if self.notice else colours.accent
+            lines = app.font(18).get_linesize() * NOTE_LINES
+            box = pygame.Rect(px(MARGIN), self._buttons_top() - lines - px(8), width - 2 * px(MARGIN), lines)
+            draw.paragraph(surface, note, app.font(18), colour, box, spacing=1.0)
         left = px(MARGIN + BUTTON_W + 48)
         hint_top = height - px(24) - app.font(18).get_linesize() - px(12)
         top = self._buttons_top()
@@ -139,3 +157,9 @@ class MenuScene(FormScene):
             y = draw.line(surface, name, heading, colours.text, (area.left, y)).bottom + app.px(4)
             box = pygame.Rect(area.left, y, area.width, summary_h)
             y = draw.paragraph(surface, app.text(entry.scenario.summary), body, colours.text_dim, box, spacing=1.1)
+
+
+def _set_aside_notice(moved: SetAside) -> Message:
+    if moved.moved_to is None:
+        return Message.of("ui.autosave.stuck", file=moved.path.name, reason=moved.issue)
+    return Message.of("ui.autosave.set_aside", file=moved.moved_to.name, reason=moved.issue)
