@@ -89,8 +89,6 @@ def _read(path: Path, size: int, whole: bool) -> bytes:
     try:
         _refuse_special(path, os.stat(path).st_mode)  # a FIFO or a device is never even opened
         descriptor = os.open(path, _OPEN_FLAGS)
-    except FileRefused:
-        raise
     except (FileNotFoundError, NotADirectoryError):
         raise FileRefused(path, "missing") from None
     except IsADirectoryError:
@@ -134,14 +132,6 @@ def _read_at_most(descriptor: int, size: int) -> bytes:
 
 def _strerror(error: Exception) -> str:
     return getattr(error, "strerror", None) or str(error)
-
-
-def is_regular(path: Path) -> bool:
-    """Whether `path` is a regular file (following links), without opening it."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False
 
 
 # ------------------------------------------------------------------ writing

@@ -89,6 +89,9 @@ def _run(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print("interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of the output went away (`| head`): nothing more to say
+        _silence_stdout()
+        return EXIT_PROBLEM
     except Exception as error:  # the last barrier: a sentence rather than a traceback
         if os.environ.get("SIGNAL_RACE_DEBUG"):
             raise
@@ -101,6 +104,12 @@ def _tolerate_narrow_consoles() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush does not fail again (Python's advice)."""
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def dispatch(args: argparse.Namespace) -> int:

@@ -28,12 +28,16 @@ class SaveProblem(Message):
 
 @dataclass(frozen=True)
 class Words:
-    """Words of a sentence that are read in its language too: "text or a whole number" (keys ui.save_value.*)."""
+    """A list of choices in a sentence, read in its language: "text or a whole number" (keys ui.save_value.*).
+
+    With `quoted`, the names are values shown as they are: "'easy', 'normal' or 'hard'".
+    """
 
     names: tuple[str, ...]
+    quoted: bool = False
 
     def text(self, translator: Translator) -> str:
-        words = [translator.tr(f"ui.save_value.{name}") for name in self.names]
+        words = [f"'{name}'" if self.quoted else translator.tr(f"ui.save_value.{name}") for name in self.names]
         if len(words) == 1:
             return words[0]
         return ", ".join(words[:-1]) + translator.tr("ui.save_value.or") + words[-1]

@@ -10,7 +10,7 @@ object of plain values.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -90,21 +90,19 @@ def fitted(record: dict, model: type[_Record]) -> tuple[dict | None, SaveProblem
     try:
         return model.model_validate(record).model_dump(), None
     except ValidationError as invalid:
-        return None, _worded(invalid.errors())
+        return None, _worded(invalid.errors(), model)
 
 
-def _worded(errors: list[dict]) -> SaveProblem:
-    where = _place(errors[0]["loc"])
-    same_place = [e for e in errors if _place(e["loc"]) == where]  # a union gives one error per choice
-    first = same_place[0]
+def _worded(errors: list[dict], model: type[_Record]) -> SaveProblem:
+    place = _place(errors[0]["loc"])
+    same_place = [e for e in errors if _place(e["loc"]) == place]  # a union gives one error per choice
+    first, where = same_place[0], short(place)
     kind, found = first["type"], first.get("input")
     if kind == "missing":
         return SaveProblem.of("missing_key", where=where)
     if kind in VALUE_WORDS:
-        expected = [VALUE_WORDS[e["type"]] for e in same_place if e["type"] in VALUE_WORDS]
-        return SaveProblem.of(
-            "wrong_type", where=where, expected=Words(_choices(expected)), found=Words((_kind_of(found),))
-        )
+        expected = tuple(dict.fromkeys(VALUE_WORDS[e["type"]] for e in same_place if e["type"] in VALUE_WORDS))
+        return SaveProblem.of("wrong_type", where=where, expected=Words(expected), found=Words((_kind_of(found),)))
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return SaveProblem.of("out_of_range", where=where, found=short(found))
     if kind in ("too_long", "string_too_long"):
@@ -112,7 +110,8 @@ def _worded(errors: list[dict]) -> SaveProblem:
     if kind in ("too_short", "string_too_short"):
         return SaveProblem.of("too_short", where=where)
     if kind == "literal_error":
-        return SaveProblem.of("not_one_of", where=where, found=short(found), allowed=first["ctx"]["expected"])
+        allowed = get_args(model.model_fields[first["loc"][0]].annotation)  # only top-level keys are literals
+        return SaveProblem.of("not_one_of", where=where, found=short(found), allowed=Words(allowed, quoted=True))
     return SaveProblem.of("damaged", detail=short(f"{where}: {first['msg']}"))
 
 
@@ -125,10 +124,6 @@ def _place(loc: tuple) -> str:
         elif part not in ("str", "int", "bool", "float", "none"):  # the choices of a union, not keys of the file
             text += f".{part}" if text else str(part)
     return text or "the file"
-
-
-def _choices(words: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(words))
 
 
 def _kind_of(value: object) -> str:

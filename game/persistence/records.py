@@ -4,8 +4,9 @@ Both kinds of save (a game from `play --save`, a session from the window)
 go through `read_json`: a regular file of at most MAX_SAVE_BYTES (read no
 further), UTF-8 text without NUL, JSON nested at most MAX_DEPTH deep, and
 every string real Unicode text (no lone surrogate); then the record's format
-and types (record_schema), the keys it leaves out filled with their defaults. Any failure raises `SaveError` with one sentence
-naming the file and the place in it.
+and types (record_schema), the keys it leaves out filled with their defaults.
+Any failure raises `SaveError` with one sentence naming the file and the
+place in it.
 """
 
 from __future__ import annotations
@@ -96,19 +97,23 @@ def read_game_record(path: Path) -> dict:
     record = read_json(path)
     if is_session(record):
         raise SaveError(path, SaveProblem.of("session_not_game"))
-    if not isinstance(record, dict) or any(key not in record for key in GAME_KEYS):
-        raise SaveError(path, SaveProblem.of("foreign"))
-    return _checked(path, record, SAVE_FORMAT, GameSave)
+    return _game(path, record)
 
 
 def read_any_record(path: Path) -> dict:
     """A session save or a game save, whichever the file holds (for the debrief report)."""
     record = read_json(path)
-    if is_session(record):
-        return _checked(path, record, SESSION_FORMAT, SessionSave)
-    if not isinstance(record, dict) or any(key not in record for key in GAME_KEYS):
+    return _checked(path, record, SESSION_FORMAT, SessionSave) if is_session(record) else _game(path, record)
+
+
+def _game(path: Path, record: object) -> dict:
+    if not _is_game(record):
         raise SaveError(path, SaveProblem.of("foreign"))
     return _checked(path, record, SAVE_FORMAT, GameSave)
+
+
+def _is_game(record: object) -> bool:
+    return isinstance(record, dict) and all(key in record for key in GAME_KEYS)
 
 
 def _checked(path: Path, record: dict, expected: int, model: type) -> dict:
@@ -129,4 +134,4 @@ def is_save(path: Path) -> bool:
         record = read_json(path)
     except SaveError:
         return False
-    return is_session(record) or (isinstance(record, dict) and all(key in record for key in GAME_KEYS))
+    return is_session(record) or _is_game(record)

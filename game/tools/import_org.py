@@ -84,9 +84,9 @@ def read_people(path: Path, mapping: dict[str, str] | None = None, anonymise: bo
     if missing:
         raise ImportFailed([f"{path}:1: {_missing(key, names[key], header)}" for key in missing])
     columns = {key: header.index(names[key]) for key in COLUMNS + OPTIONAL if names[key] in header}
-    manager_column = _column(columns["manager_id"], names["manager_id"])
-    rows = _rows(path, _records(path, reader, columns), manager_column)
-    _check_tree(path, rows, manager_column)
+    labels = {key: _column(index, names[key]) for key, index in columns.items()}
+    rows = _rows(path, _records(path, reader, columns), labels)
+    _check_tree(path, rows, labels["manager_id"])
     return _anonymised(rows) if anonymise else rows
 
 
@@ -196,23 +196,24 @@ def _missing(key: str, column: str, header: list[str]) -> str:
     return f"missing column '{column}' (the {key} of each person){hint}; columns found: {', '.join(header)}"
 
 
-def _rows(path: Path, records: list[_Record], manager_column: str) -> list[Row]:
+def _rows(path: Path, records: list[_Record], labels: dict[str, str]) -> list[Row]:
     """People with scenario ids; an id written twice is an error, ids that only look alike stay distinct."""
     first: dict[str, int] = {}
     problems = []
     for record in records:
-        written = record.cells["id"]
+        written, where = record.cells["id"], f"{path}:{record.line}: {labels['id']}"
         if not written:
-            problems.append(f"{path}:{record.line}: the id is empty; every person needs one")
+            problems.append(f"{where}: the id is empty; every person needs one")
         elif written in first:
-            problems.append(f"{path}:{record.line}: duplicate id '{written}' (first at line {first[written]})")
+            problems.append(f"{where}: duplicate id '{written}' (first at line {first[written]})")
         else:
             first[written] = record.line
+    manager_column = labels["manager_id"]
     for record in records:
         boss = record.cells["manager_id"]
         if boss and boss not in first:
-            close = difflib.get_close_matches(boss, list(first), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            close = difflib.get_close_matches(boss, list(first), n=1) if len(problems) < MAX_REPORTED else []
+            hint = f"; did you mean '{close[0]}'?" if close else ""  # suggestions cost O(people) each: the first only
             problems.append(f"{path}:{record.line}: {manager_column}: manager '{boss}' of '{record.cells['id']}' is "
                             f"nobody in the file{hint}")  # fmt: skip
         elif boss and boss == record.cells["id"]:
