@@ -348,7 +348,9 @@ def dumped(record: object) -> str:
     return json.dumps(record, ensure_ascii=True)
 
 
-# ---- amplification: small files that ask for huge organisations
+# ---- amplification: small files that ask for huge organisations (loaded, then played by the idle bot)
+
+PLAY_IDLE = ("play", "--headless", "--bot", "idle", "--seed", "1")
 
 AMPLIFIED = {
     "200,000 people x mean_degree 1000 (small world)": lambda: generated(199_000, 1000),
@@ -375,17 +377,17 @@ for _name, _make in AMPLIFIED.items():
 
     @case("amplification", _name)
     def _amplified(bench: Bench, fx: Fixtures, tmp: Path, make=_make) -> Outcome:
-        return either(bench.cli(tmp, "validate", str(write(tmp, "big.yaml", make()))))
+        return either(bench.cli(tmp, *PLAY_IDLE, str(write(tmp, "big.yaml", make()))))
 
 
 @case("amplification", "control: 190,000 people x mean_degree 17, about the most ties allowed, validates")
 def _control_largest(bench: Bench, fx: Fixtures, tmp: Path) -> Outcome:
-    return accepted(bench.cli(tmp, "validate", str(write(tmp, "large.yaml", generated(190_000, 17)))))
+    return accepted(bench.cli(tmp, *PLAY_IDLE, str(write(tmp, "large.yaml", generated(190_000, 17)))))
 
 
 @case("amplification", "control: 20,000 people x mean_degree 100 validates")
 def _control_amplification(bench: Bench, fx: Fixtures, tmp: Path) -> Outcome:
-    return accepted(bench.cli(tmp, "validate", str(write(tmp, "fine.yaml", generated(20_000, 100)))))
+    return accepted(bench.cli(tmp, *PLAY_IDLE, str(write(tmp, "fine.yaml", generated(20_000, 100)))))
 
 
 # ---- validation that never ends: manager chains through duplicated ids

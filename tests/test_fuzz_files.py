@@ -45,7 +45,7 @@ def game_record(scenario) -> dict:
 
 
 @pytest.fixture(scope="module")
-def session_record(scenario, tmp_path_factory) -> dict:
+def session_record(scenario) -> dict:
     session = Session.start(scenario, ["Orion", "Vega"], mode="hotseat", seed=2)
     bot = bots.BOTS["mixed"](2)
     for _ in range(6):
@@ -65,32 +65,29 @@ def refused_plainly(error: SaveError) -> None:
     assert "fuzzed.json" in sentence and "\n" not in sentence and error.reason.strip()
 
 
+def read_mutated(folder: Path, record: dict, draw: st.DrawFn, read, rebuild) -> None:  # noqa: ANN001
+    """Mutate `record` one to three times, then `read` and `rebuild` it; only a sentence may come out."""
+    record = copy.deepcopy(record)
+    for _ in range(draw(st.integers(1, 3))):
+        record = mutate(record, draw)
+    path = write(folder, record)
+    try:
+        checked = read(path)
+        rebuild(path, checked, scenario_of(path, checked))
+    except SaveError as error:
+        refused_plainly(error)
+
+
 @FUZZ
 @given(data=st.data())
 def test_a_mutated_game_save_is_replayed_or_refused_in_a_sentence(tmp_path, game_record, data):
-    record = copy.deepcopy(game_record)
-    for _ in range(data.draw(st.integers(1, 3))):
-        record = mutate(record, data.draw)
-    path = write(tmp_path, record)
-    try:
-        checked = read_game_record(path)
-        replay_game(path, checked, scenario_of(path, checked))
-    except SaveError as error:
-        refused_plainly(error)
+    read_mutated(tmp_path, game_record, data.draw, read_game_record, replay_game)
 
 
 @FUZZ
 @given(data=st.data())
 def test_a_mutated_session_is_rebuilt_or_refused_in_a_sentence(tmp_path, session_record, data):
-    record = copy.deepcopy(session_record)
-    for _ in range(data.draw(st.integers(1, 3))):
-        record = mutate(record, data.draw)
-    path = write(tmp_path, record)
-    try:
-        checked = read_session_record(path)
-        rebuild_session(path, checked, scenario_of(path, checked))
-    except SaveError as error:
-        refused_plainly(error)
+    read_mutated(tmp_path, session_record, data.draw, read_session_record, rebuild_session)
 
 
 @FUZZ

@@ -76,7 +76,10 @@ def test_refuses_to_overwrite(tmp_path, capsys):
             "id,name,title,department,manager_id\na,A,,X,\nb,B,,X,\n",
             "staff.csv:3: column E (manager_id): exactly one person (the top)",
         ),
-        ("id,name,title,department,manager_id\na,A,,X,\na,B,,X,a\n", "staff.csv:3: column A (id): duplicate id 'a' (first at line 2)"),
+        (
+            "id,name,title,department,manager_id\na,A,,X,\na,B,,X,a\n",
+            "staff.csv:3: column A (id): duplicate id 'a' (first at line 2)",
+        ),
     ],
     ids=["missing_column", "unknown_manager", "cycle", "two_tops", "duplicate"],
 )

@@ -21,6 +21,7 @@ from game.ui.app import App
 from game.ui.scenes.menu import MenuScene
 from game.workshop.session import Session
 from tests.guards import within_seconds
+from tests.test_hostile_inputs import special
 from tests.ui.driver import top_name
 
 
@@ -104,13 +105,7 @@ def test_a_damaged_autosave_is_set_aside_with_a_message_and_never_deleted(damage
 
 @pytest.mark.parametrize("kind", ["FIFO", "link to /dev/zero", "folder"])
 def test_the_menu_opens_whatever_the_autosave_is(kind):
-    path = saves.saves_dir() / "autosave.json"
-    if kind == "FIFO":
-        os.mkfifo(path)
-    elif kind == "folder":
-        path.mkdir()
-    else:
-        path.symlink_to("/dev/zero")
+    path = special(saves.saves_dir(), kind, "autosave.json")
     with within_seconds(20):
         app = App((1280, 720), "en")
         app.push(MenuScene(app))
