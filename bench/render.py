@@ -11,6 +11,7 @@ layers are blitted), animating (tokens of a resolved turn move), and panning
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -21,7 +22,8 @@ from pathlib import Path
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pygame  # noqa: E402
+with contextlib.redirect_stdout(sys.stderr):  # pygame's banner is no part of the JSON on stdout
+    import pygame  # noqa: E402
 
 from game.core import bots  # noqa: E402
 from game.scenario.loader import load_scenario, load_scenario_text  # noqa: E402
@@ -31,7 +33,7 @@ from game.ui.board.mapview import NETWORK  # noqa: E402
 from game.ui.board.scene import BoardScene  # noqa: E402
 from game.workshop.session import Session  # noqa: E402
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "scenarios" / "retail-app-outage.yaml"
+EXAMPLE = Path(__file__).resolve().parents[1] / "game" / "scenarios" / "retail-app-outage.yaml"
 SIZE = (1280, 720)
 
 

@@ -11,7 +11,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")  # never open a window, even i
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE_SCENARIO = REPO_ROOT / "scenarios" / "retail-app-outage.yaml"
+EXAMPLE_SCENARIO = REPO_ROOT / "game" / "scenarios" / "retail-app-outage.yaml"
 
 
 @pytest.fixture(scope="session")

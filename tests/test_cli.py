@@ -265,7 +265,7 @@ def bad_scenario(tmp_path, example_scenario_path) -> tuple[Path, int]:
 
 
 def test_validate_accepts_the_shipped_scenarios(capsys, repo_root):
-    files = sorted(str(p) for p in (repo_root / "scenarios").glob("*.yaml"))
+    files = sorted(str(p) for p in (repo_root / "game" / "scenarios").glob("*.yaml"))
     code, out, err = run(capsys, "validate", *files)
     assert code == 0, out
     assert f"{len(files)} file{'s' if len(files) > 1 else ''} checked: 0 invalid" in err
@@ -314,3 +314,38 @@ def test_help_option(capsys):
     code, out, _ = run(capsys, "--help")
     assert code == 0
     assert "usage:" in out
+
+
+def test_version_option(capsys):
+    import game
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"Signal Race {game.__version__}"
+
+
+@pytest.mark.parametrize(
+    "argv0, command",
+    [
+        ("/home/ana/.local/bin/signal-race", "signal-race"),
+        ("C:\\Games\\signal-race\\signal-race.exe", "signal-race"),
+        ("/opt/venv/lib/python3.11/site-packages/game/__main__.py", "python -m game"),
+        ("main.py", "python main.py"),
+    ],
+)
+def test_help_and_hints_quote_the_command_the_player_ran(capsys, monkeypatch, argv0, command):
+    monkeypatch.setattr(sys, "argv", [argv0])
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert out.startswith(f"usage: {command} ") and f"  {command} play retail-app-outage" in out
+    code, _, err = run(capsys)  # no display under the dummy driver: the hint names the same command
+    assert code == 1 and f"({command} --help)" in err
+
+
+@pytest.mark.parametrize("how", [["-m", "game"], ["MAIN"]])
+def test_module_and_script_play_a_shipped_scenario_from_another_folder(tmp_path, repo_root, how):
+    entry = [str(repo_root / "main.py") if word == "MAIN" else word for word in how]
+    command = [sys.executable, *entry, "play", "tutorial", "--headless", "--bot", "mixed", "--json"]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["scenario"] == "tutorial"

@@ -142,3 +142,55 @@ def test_the_small_org_chart_shows_only_the_path_and_the_route(escalate_then_sha
     assert layout.position[0][1] == 0 and layout.position[3][1] == 2  # rows are levels
     assert layout.position[3][0] < layout.position[4][0]  # branches keep the chart's order
     assert layout.position[1][0] == layout.position[3][0]  # a manager sits over their own people
+
+
+def test_the_contrasts_read_as_plain_sentences_in_both_languages(escalate_then_share, network_copy):
+    """Who told whom by rank, how long it waited, how much of the message was left, how far it went: no jargon."""
+    from game.debrief.phrasing import contrast_sentences
+    from game.i18n import Translator
+
+    c = escalate_then_share.contrasts
+    assert c.who.official_bands == (0, 0, 0, 1) and c.who.network_bands == (0, 1, 0, 0)  # 3 has no team, 1 is senior
+    share = f"{round(100 * network_copy)}"
+    en = contrast_sentences(c, Translator("en"))
+    assert en["who"] == (
+        "Along the line, 1 person heard it from front-line staff; "
+        "across the network, 1 person heard it from senior management."
+    )
+    assert en["when"] == (
+        "Along the line, messages went through without waiting; across the network, news arrived the same turn. "
+        "It took 1 turn to reach the end of its path: 1 going from hand to hand."
+    )
+    assert en["what"] == (
+        f"Along the line, copies kept 98% of the message on average; across the network, {share}%, "
+        f"and 1 copy arrived distorted. The last person on its path got {share}% of it."
+    )
+    assert en["where"].startswith("Along the line, it reached 1 person")
+    assert en["where"].endswith("People able to exploit it who heard: 0 along the line, 1 across the network.")
+    fr = contrast_sentences(c, Translator("fr"))
+    assert fr["who"] == (
+        "Par la hiérarchie, 1\u00a0personne l'a appris de collaborateurs de terrain\u00a0; "
+        "par le réseau, 1\u00a0personne l'a appris de la direction."
+    )
+    for sentences in (en, fr):
+        assert all("{" not in s and "debrief." not in s and "level" not in s for s in sentences.values())
+
+
+def test_the_ranks_of_who_passed_it_on_are_summed_up_as_a_manager_would(escalate_then_share):
+    import dataclasses
+
+    from game.debrief.phrasing import contrast_sentences
+    from game.i18n import Translator
+
+    c = escalate_then_share.contrasts
+    who = dataclasses.replace(c.who, official_bands=(0, 5, 0, 1), network_bands=(1, 1, 1, 1))
+    sentence = contrast_sentences(dataclasses.replace(c, who=who), Translator("en"))["who"]
+    assert sentence == (
+        "Along the line, 6 people heard it mostly from senior management; "
+        "across the network, 4 people heard it from every level, top to front line."
+    )
+    nobody = dataclasses.replace(c.who, official_bands=(0, 0, 0, 0), network_bands=(0, 0, 1, 1))
+    sentence = contrast_sentences(dataclasses.replace(c, who=nobody), Translator("en"))["who"]
+    assert sentence == (
+        "Nothing went along the line; across the network, 2 people heard it from middle managers and from front-line staff."
+    )

@@ -140,12 +140,16 @@ def test_every_debrief_text_exists_in_english_and_french(repo_root):
     from game.debrief.hops import NETWORK_MEANS, OFFICIAL_MEANS
     from game.debrief.incidents import KINDS
     from game.debrief.timeline import VIAS
+    from game.i18n import catalogue
     from game.workshop.session import MODES
 
-    folder = repo_root / "assets" / "translations"
-    en = json.loads((folder / "en" / "debrief.json").read_text(encoding="utf-8"))
-    fr = json.loads((folder / "fr" / "debrief.json").read_text(encoding="utf-8"))
-    assert set(en) == set(fr) and all(key.startswith("debrief.") for key in en)
+    folder = repo_root / "game" / "assets" / "translations"
+    for name in ("debrief.json", "contrasts.json"):
+        en = json.loads((folder / "en" / name).read_text(encoding="utf-8"))
+        fr = json.loads((folder / "fr" / name).read_text(encoding="utf-8"))
+        assert set(en) == set(fr) and all(key.startswith("debrief.") for key in en), name
+    en = {key for key in catalogue("en") if key.startswith("debrief.")}
+    en |= {key.rsplit(".", 1)[0] for key in en if key.endswith(".one") and f"{key[:-4]}.many" in en}  # plurals
     sources = [*(repo_root / "game" / "debrief").glob("*.py"), *(repo_root / "game" / "ui" / "debrief").glob("*.py")]
     used = {
         key for path in sources for key in re.findall(r'"(debrief\.[a-z_.]+[a-z_])"', path.read_text(encoding="utf-8"))

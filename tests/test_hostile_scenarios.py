@@ -24,7 +24,7 @@ from game.scenario.loader import load_scenario, load_scenario_text
 from tests.guards import within_seconds
 
 REPO = Path(__file__).resolve().parent.parent
-TUTORIAL = REPO / "scenarios" / "tutorial.yaml"
+TUTORIAL = REPO / "game" / "scenarios" / "tutorial.yaml"
 MINIMAL = REPO / "tests" / "fixtures" / "good" / "minimal.yaml"
 MEMORY_CAP = 50 * 1024 * 1024  # bytes: a hostile file must not make the loader allocate more than this
 WATCHED_EVENTS = {  # audit events that mean a file was touched or code was run

@@ -126,7 +126,7 @@ def test_example_traits_read_both_ways(example):
 def test_example_hierarchy_and_departments(example):
     org = example.org
     assert [d.id for d in org.departments] == ["exec", "comms", "stores", "product"]
-    assert org.departments[0].name == Text.plain("Executive committee")
+    assert org.departments[0].name == Text.of(en="Executive committee", fr="Comité exécutif")  # French from `labels`
     assert org.manager[row(example, "ceo")] == NO_PERSON
     assert org.manager[row(example, "associate_lea")] == row(example, "store_lille")
     assert level(example, row(example, "associate_lea")) == 4

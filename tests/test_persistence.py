@@ -152,11 +152,12 @@ def test_a_finished_game_is_not_offered_for_resuming():
 
 
 def test_clearing_the_autosave_never_deletes_a_damaged_one():
-    damaged = saves.saves_dir() / "autosave.json"
+    session = played(turns=1)
+    damaged = saves.saves_dir() / f"{saves.autosave_stem(session)}.json"
     damaged.write_text('{"kind": "session", "format": 1, "teams": [', encoding="utf-8")
-    written = saves.autosave(played(turns=1))
-    assert written.name == "autosave-2.json" and saves.interrupted_game().path == written
-    saves.clear_autosave()
+    written = saves.autosave(session)
+    assert written.name == f"{saves.autosave_stem(session)}-2.json" and saves.interrupted_game().path == written
+    saves.clear_autosave(session)
     assert damaged.exists() and not written.exists()
 
 

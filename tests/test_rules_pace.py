@@ -9,6 +9,8 @@ from game.core.competitor import rival_window
 from game.core.errors import IllegalAction
 from game.core.model import Audience, Pace
 from game.core.scoring import outcome
+from game.debrief.phrasing import headline
+from game.i18n import Translator
 from tests.builders import broadcast, make_scenario, make_signal
 
 # 0 (root) -> 1 -> 2 -> 3 (a chain); 0 -> 4 -> 5 (a second branch)
@@ -88,6 +90,23 @@ def test_a_scheduled_message_to_someone_away_waits_for_their_first_meeting_back(
     assert state.knows[0, 2] and state.learned_turn[0, 2] == 4
 
 
+def test_someone_back_from_leave_hears_a_scheduled_message_at_the_next_meeting_not_on_return():
+    from game.core.model import Event
+    from game.core.text import Text
+
+    meeting = broadcast(kind="team_meeting", every=3, offset=2)  # turns 2, 5, 8
+    away = Event(turn=1, kind="absence", text=Text(), person=2, duration=5)  # back on turn 6
+    scenario = make_scenario(CHAIN, signals=[make_signal(3)], channels=[meeting], events=[away], pace=WEEKLY)
+    state = rules.new_game(scenario, seed=1)
+    play(state, Escalate(0, 3))
+    until(state, 3)
+    assert [m.due for m in state.inbox] == [8]  # the first meeting after the return, not the return day
+    until(state, 8)
+    assert not state.knows[0, 2]
+    play(state)
+    assert state.knows[0, 2]
+
+
 def test_word_of_mouth_spreads_a_signal_nobody_pushes():
     ring = [(i, i + 1) for i in range(1, 30)]
     managers = [-1] + [0] * 30
@@ -139,6 +158,18 @@ def test_the_rival_drops_a_rumour_and_it_fades():
     assert state.faded[0] and state.over  # nothing was left to decide
     assert any(e.kind == "faded" for e in state.log)
     assert outcome(state, 0).points == 0 and outcome(state, 0).competitor_turn is None
+    assert outcome(state, 0).faded
+    for language, words in (("en", "dropped"), ("fr", "abandonnée")):  # the results and debrief say so
+        assert words in headline(outcome(state, 0), Translator(language))
+        assert words in signal_timeline_mark(state, language).lower()
+
+
+def signal_timeline_mark(state, language: str) -> str:
+    from game.debrief.timeline import signal_timeline
+
+    turn = signal_timeline(state, 0).faded
+    assert turn is not None
+    return Translator(language).tr("debrief.mark.faded", turn=turn)
 
 
 def test_a_faded_rumour_cannot_be_passed_on():

@@ -11,10 +11,11 @@ from game.core.bots import BOTS, play_game
 from game.scenario.loader import load_scenario
 from game.scenario.schema import json_schema
 from game.scenario.shipped import SCENARIO_DIR, shipped_scenarios
-from game.tools.reference import DOCS_PATH, docs_in_sync, documented_keys
+from game.tools.reference import docs_in_sync, documented_keys
 from game.tools.schema_file import SCHEMA_COMMENT, SCHEMA_PATH, schema_text
 
 SHARED_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "design" / "scenario-example.yaml"
+DOCS_PATH = Path(__file__).resolve().parents[1] / "docs" / "authoring.md"
 CONTRACT = SCENARIO_DIR / "retail-app-outage.yaml"
 
 
@@ -72,7 +73,7 @@ def test_contract_example_is_the_shared_design_plus_only_the_facilitator_texts()
     contract = _without_leading_comments(SHARED_EXAMPLE.read_text(encoding="utf-8"))
     assert ours.startswith(contract)
     added = yaml.safe_load(ours[len(contract) :])
-    assert set(added) == {"objectives", "debrief_questions"}
+    assert set(added) == {"objectives", "debrief_questions", "labels"}  # texts only: the game itself is the contract's
 
 
 @pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="the shared design folder is not available")
@@ -81,3 +82,26 @@ def test_the_shared_contract_file_itself_loads_and_plays_with_every_bot():
     for bot in BOTS:
         state = play_game(scenario, scenario.seed, bot)
         assert state.over and state.min_action_points >= 0
+
+
+def test_schema_docs_outside_the_repository_says_where_to_run_it(capsys, tmp_path, monkeypatch):
+    from game.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["schema", "--out", str(tmp_path / "schema.json"), "--docs"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot update docs/authoring.md" in err.replace("\\", "/") and "repository root" in err
+    assert "Traceback" not in err
+
+
+def test_schema_docs_regenerates_the_guide_it_is_given(capsys, tmp_path):
+    from game.cli import main
+    from game.tools.reference import BEGIN, END
+
+    text = DOCS_PATH.read_text(encoding="utf-8")
+    stale = text[: text.index(BEGIN)] + BEGIN + "\n(old)\n" + END + text[text.index(END) + len(END) :]
+    guide = tmp_path / "authoring.md"
+    guide.write_text(stale, encoding="utf-8")
+    assert main(["schema", "--out", str(tmp_path / "schema.json"), "--docs", str(guide)]) == 0
+    assert "updated" in capsys.readouterr().out
+    assert guide.read_text(encoding="utf-8") == text

@@ -4,6 +4,7 @@ import pytest
 
 from game.core import bots, rules
 from game.core.actions import Escalate
+from game.core.errors import IllegalAction
 from game.workshop.session import GAME_OVER, NEXT_TEAM, ROUND_OVER, Session, SessionError
 from tests.builders import make_scenario, make_signal
 
@@ -97,3 +98,35 @@ def test_game_over_after_the_last_turn():
     session = Session.start(scenario(turns=2), ["A"], mode="solo")
     assert session.end_planning() == ROUND_OVER
     assert session.end_planning() == GAME_OVER
+
+
+def test_simultaneous_teams_may_end_their_planning_in_any_order():
+    session = Session.start(scenario(), ["Red", "Blue", "Green"], mode="simultaneous")
+    session.act(Escalate(0, 3), team=2)
+    assert session.end_planning(team=2) == NEXT_TEAM
+    assert session.end_planning(team=0) == NEXT_TEAM
+    assert session.teams[0].state.turn == 1, "Blue has not planned yet"
+    assert session.end_planning(team=1) == ROUND_OVER
+    assert [t.state.turn for t in session.teams] == [2, 2, 2]
+    assert session.teams[2].state.actions[0] == Escalate(0, 3)
+
+
+def test_a_team_out_of_turn_is_refused_with_a_reason():
+    hotseat = Session.start(scenario(), ["Red", "Blue"], mode="hotseat")
+    with pytest.raises(IllegalAction) as refused:
+        hotseat.act(Escalate(0, 3), team=1)
+    assert "Red's turn" in refused.value.reason.get("en") and "Red" in refused.value.reason.get("fr")
+    simultaneous = Session.start(scenario(), ["Red", "Blue"], mode="simultaneous")
+    simultaneous.end_planning(team=0)
+    assert not simultaneous.may_plan(0) and simultaneous.may_plan(1)
+    with pytest.raises(IllegalAction):
+        simultaneous.act(Escalate(0, 3), team=0)
+    assert simultaneous.teams[0].state.actions == []
+
+
+def test_ending_the_round_ends_every_remaining_planning():
+    for mode in ("hotseat", "simultaneous"):
+        session = Session.start(scenario(), ["Red", "Blue", "Green"], mode=mode)
+        session.end_planning()
+        assert session.end_round() == ROUND_OVER
+        assert [t.state.turn for t in session.teams] == [2, 2, 2], mode

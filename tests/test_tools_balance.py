@@ -99,7 +99,7 @@ def test_markdown_section_has_a_row_per_bot(capsys):
     scenario = load_scenario(resolve_scenario("tutorial"))
     assert out.startswith(f"## {scenario.title.get('en')} (`tutorial`)")
     assert scenario.extras["objectives"][0].get("en") in out
-    assert scenario.extras["debrief_questions"][0].get("fr") in out
+    assert scenario.extras["debrief_questions"][0].by_language["fr"] in out  # the docs quote the file as written
     rows = [line for line in out.splitlines() if line.startswith("| ")]
     head = rows[0]
     assert "median score" in head and "races won" in head and "median turns" in head and "no move" in head

@@ -15,8 +15,10 @@ import contextlib
 import os
 import sys
 
+from game import __version__
 from game.cli import (
     balance,
+    host,
     import_org,
     new,
     play,
@@ -30,22 +32,24 @@ from game.cli import (
 )
 from game.cli.errors import EXIT_PROBLEM, CommandFailed
 from game.cli.terminal import one_line, safe_terminal
+from game.invocation import command_name
 
-PROG = "python main.py"
 DESCRIPTION = (
     "Signal Race: route market signals through the hierarchy or the informal network, "
     "faster than the competitor. Without a command, opens the game window; "
     "the commands play headless games with bots, validate scenarios and render screenshots."
 )
-EXAMPLES = f"""examples:
-  {PROG} play retail-app-outage --headless --bot mixed
-  {PROG} play scenarios/retail-app-outage.yaml --headless --bot network --seed 3 --json --save game.json
-  {PROG} replay game.json
-  {PROG} validate scenarios/*.yaml"""
+EXAMPLES = """examples:
+  {prog} play retail-app-outage --headless --bot mixed
+  {prog} play my-scenario.yaml --headless --bot network --seed 3 --json --save game.json
+  {prog} replay game.json
+  {prog} host retail-app-outage --teams 4 --timer 180
+  {prog} validate my-scenario.yaml"""
 COMMANDS = {  # in the order --help lists them
     "play": play,
     "replay": replay,
     "validate": validate,
+    "host": host,
     "report": report,
     "screenshots": screenshots,
     "schema": schema,
@@ -57,9 +61,14 @@ COMMANDS = {  # in the order --help lists them
 
 
 def build_parser() -> argparse.ArgumentParser:
+    prog = command_name()
     parser = argparse.ArgumentParser(
-        prog=PROG, description=DESCRIPTION, epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog=prog,
+        description=DESCRIPTION,
+        epilog=EXAMPLES.format(prog=prog),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"Signal Race {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS.values():
         command.add_parser(commands)

@@ -80,12 +80,12 @@ def _balance_text(args: argparse.Namespace, scenario: Scenario, figures: list, f
 
 def _balance_docs(args: argparse.Namespace) -> int:
     """Play every shipped scenario, smallest organisation first, and write the library page."""
-    from game.scenario.shipped import shipped_scenarios
+    from game.scenario.shipped import SCENARIO_DIR, shipped_scenarios
     from game.tools.balance_docs import page, section
 
     loaded = sorted((open_scenario(str(path)) for path in shipped_scenarios()), key=lambda p: (p[1].org.size, p[1].id))
     if not loaded:
-        raise CommandFailed("no shipped scenario found in scenarios/")
+        raise CommandFailed(f"no shipped scenario found in {SCENARIO_DIR}")
     sections = []
     for path, scenario in loaded:
         figures = _balance_figures(args, path, scenario, say_which=True)

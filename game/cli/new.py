@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from game.cli.errors import EXIT_OK, CommandFailed
+from game.invocation import command_name
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -23,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
         raise CommandFailed(str(refused)) from None
     except OSError as error:
         raise CommandFailed(f"cannot write {args.file}: {error.strerror or error}") from None
-    print(f"{path} written; check it with: python main.py validate {path}")
+    print(f"{path} written; check it with: {command_name()} validate {path}")
     return EXIT_OK

@@ -69,15 +69,22 @@ def text_lines(summary: dict, language: str = DEFAULT_LANGUAGE) -> list[str]:
         f"{one_line(summary['title'])} ({summary['scenario']})",
         tr(
             "cli.summary.seed",
-            seed=summary["seed"],
+            seed=str(summary["seed"]),
             bot=one_line(bot),
             turns=summary["turns"],
             max_turns=summary["max_turns"],
         ),
     ]
     for signal in summary["signals"]:
-        lines.append(f"  {one_line(signal['title'])}: {headline(signal, tr)}, {_points(signal['points'], tr)}")
-    lines.append(tr("cli.summary.total", score=f"{summary['score']:g}"))
+        lines.append(
+            tr(
+                "cli.summary.signal",
+                title=one_line(signal["title"]),
+                headline=headline(signal, tr),
+                points=signal["points"],
+            )
+        )
+    lines.append(tr("cli.summary.total", score=summary["score"]))
     return lines
 
 
@@ -93,15 +100,7 @@ def headline(signal: dict, tr) -> str:
     if margin is None:
         return tr("cli.headline.won_alone", turn=exploited)
     if margin > 0:
-        return tr("cli.headline.won_by", turns=_turns(margin, tr))
+        return tr("cli.headline.won_by", turns=margin)
     if margin == 0:
         return tr("cli.headline.tied")
-    return tr("cli.headline.beaten_by", turns=_turns(-margin, tr))
-
-
-def _turns(count: int, tr) -> str:
-    return tr("cli.turns.one" if count == 1 else "cli.turns.many", count=count)
-
-
-def _points(points: float, tr) -> str:
-    return tr("cli.points.one" if abs(points) == 1 else "cli.points.many", points=f"{points:g}")
+    return tr("cli.headline.beaten_by", turns=-margin)

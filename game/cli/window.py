@@ -1,4 +1,4 @@
-"""The command line's way into the game window: `python main.py` opens it, `play SCENARIO` opens it on a game."""
+"""The command line's way into the game window: `signal-race` (or `python main.py`) opens it, `play SCENARIO` opens it on a game."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import os
 
 from game.cli.errors import EXIT_OK, CommandFailed
 from game.core.model import Scenario
+from game.invocation import command_name
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the game speaks for itself on the console
 
 OFFSCREEN_DRIVERS = ("dummy", "offscreen")  # SDL video drivers that draw nowhere
-HEADLESS_HINT = "the headless commands still work (python main.py --help)"
 
 
 def run_game(scenario: Scenario | None = None, seed: int | None = None) -> int:
@@ -25,15 +25,19 @@ def run_game(scenario: Scenario | None = None, seed: int | None = None) -> int:
     try:
         app = App((1280, 720), settings.language, settings.fullscreen, settings.text_scale)
     except pygame.error as error:
-        raise CommandFailed(f"cannot open the game window ({error}); {HEADLESS_HINT}") from None
+        raise CommandFailed(f"cannot open the game window ({error}); {headless_hint()}") from None
     if pygame.display.get_driver() in OFFSCREEN_DRIVERS:  # an invisible window would wait forever for a player
         pygame.quit()
-        raise CommandFailed(f"no display is available, so the game window cannot open; {HEADLESS_HINT}")
+        raise CommandFailed(f"no display is available, so the game window cannot open; {headless_hint()}")
     app.push(MenuScene(app))
     if scenario is not None:
         open_solo_game(app, scenario, seed)
     app.run()
     return EXIT_OK
+
+
+def headless_hint() -> str:
+    return f"the headless commands still work ({command_name()} --help)"
 
 
 def open_solo_game(app, scenario: Scenario, seed: int | None) -> None:  # noqa: ANN001 - App

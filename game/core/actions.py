@@ -126,6 +126,18 @@ class InjectEvent(Action):
 
 
 @dataclass(frozen=True)
+class CoachAdvice(Action):
+    """A record, not a move: the team's next action is the solo coach's advice (see `game.core.coach`).
+
+    It changes nothing in the game, so a replay with or without it is the same game; it sits in the
+    action log so saves and replays keep which moves were coached.
+    """
+
+    kind: ClassVar[str] = "coach"
+    cost: ClassVar[int] = 0
+
+
+@dataclass(frozen=True)
 class EndTurn(Action):
     kind: ClassVar[str] = "end_turn"
     cost: ClassVar[int] = 0
@@ -133,7 +145,18 @@ class EndTurn(Action):
 
 ACTION_TYPES: dict[str, type[Action]] = {
     cls.kind: cls
-    for cls in (Escalate, Delegate, RequestValidation, Publish, Share, Post, AskNetwork, InjectEvent, EndTurn)
+    for cls in (
+        Escalate,
+        Delegate,
+        RequestValidation,
+        Publish,
+        Share,
+        Post,
+        AskNetwork,
+        InjectEvent,
+        CoachAdvice,
+        EndTurn,
+    )
 }
 
 _PERSON_FIELDS = ("person", "to")
@@ -217,16 +240,16 @@ _DESCRIPTIONS = {
         fr="{person} remonte « {signal} » à son manager à leur prochaine rencontre (entretien, réunion d'équipe ou lettre) ; peut être mis de côté.",
     ),
     "escalate_urgent": Text.of(
-        en="{person} interrupts their manager about “{signal}” now, outside the calendar ({cost} action points); may be shelved.",
-        fr="{person} interrompt son manager au sujet de « {signal} » tout de suite, hors calendrier ({cost} points d'action) ; peut être mis de côté.",
+        en="{person} interrupts their manager about “{signal}” now, outside the calendar ({cost:one=# action point|other=# action points}); may be shelved.",
+        fr="{person} interrompt son manager au sujet de « {signal} » tout de suite, hors calendrier ({cost:one=# point d'action|other=# points d'action}) ; peut être mis de côté.",
     ),
     "delegate": Text.of(
         en="{person} passes “{signal}” down to {to} at their next meeting (one-to-one, team meeting or letter).",
         fr="{person} transmet « {signal} » à {to} à leur prochaine rencontre (entretien, réunion d'équipe ou lettre).",
     ),
     "delegate_urgent": Text.of(
-        en="{person} calls {to} about “{signal}” now, outside the calendar ({cost} action points).",
-        fr="{person} appelle {to} au sujet de « {signal} » tout de suite, hors calendrier ({cost} points d'action).",
+        en="{person} calls {to} about “{signal}” now, outside the calendar ({cost:one=# action point|other=# action points}).",
+        fr="{person} appelle {to} au sujet de « {signal} » tout de suite, hors calendrier ({cost:one=# point d'action|other=# points d'action}).",
     ),
     "validate": Text.of(
         en="{person} asks {gate} to validate “{signal}”: takes turns, restores fidelity, exposes a rumour.",
@@ -249,5 +272,6 @@ _DESCRIPTIONS = {
         fr="{person} demande à ses contacts qui s'y connaît en {topic} : révèle compétences et liens proches.",
     ),
     "inject": Text.of(en="The facilitator announces: {event}", fr="L'animateur annonce : {event}"),
+    "coach": Text.of(en="The team follows the coach's advice.", fr="L'équipe suit le conseil du coach."),
     "end_turn": Text.of(en="End the turn.", fr="Finir le tour."),
 }

@@ -27,4 +27,6 @@ def broadcast_audience(spec: Audience, org: Org, hierarchy: Hierarchy) -> np.nda
     """Everyone the audience names, sorted (a subtree is read as a pre-order slice)."""
     if spec.kind == "subtree":
         return np.sort(hierarchy.subtree(spec.value))
+    if spec.kind == "all":
+        return np.arange(org.size)
     return np.flatnonzero(in_audience(spec, org, hierarchy, np.arange(org.size)))

@@ -30,6 +30,7 @@ from game.core.actions import (
 )
 from game.core.derived import derived
 from game.core.model import NO_PERSON, Scenario
+from game.core.sets import holds
 from game.core.state import GameState
 
 MAX_ATTEMPTS = 8  # candidates tried per kind of move, so a bot's turn never loops over a crowd
@@ -62,10 +63,7 @@ class Bot:
     @staticmethod
     def attempt(state: GameState, action: Action) -> bool:
         """Play `action` if it is legal now; report whether it was played."""
-        if state.action_points < action.price(state.scenario) or not rules.is_legal(state, action):
-            return False
-        rules.apply(state, action)
-        return True
+        return rules.apply_if_legal(state, action)
 
 
 class IdleBot(Bot):
@@ -106,10 +104,9 @@ def validate(state: GameState, signal: int) -> bool:
         return False
     if any(v.signal == signal for v in state.validations):
         return False
-    for holder in state.holders(signal):
-        if rules.may_request_validation(state, int(holder)) and Bot.attempt(
-            state, RequestValidation(signal, int(holder), 0)
-        ):
+    holders = state.holders(signal)
+    for holder in holders[rules.entitled_to_validate(state, holders)].tolist():
+        if Bot.attempt(state, RequestValidation(signal, holder, 0)):
             return True
     return False
 
@@ -168,9 +165,8 @@ def broadcast(state: GameState, signal: int) -> bool:
     return False
 
 
-def approval_pending(state: GameState, signal: int) -> int:
-    """A capable holder who only lacks approval, or NO_PERSON."""
-    target = insight.best_target(state, signal)
+def approval_pending(state: GameState, signal: int, target: int) -> int:
+    """The best target (`insight.best_target`) when they hold the signal and only lack approval, or NO_PERSON."""
     if target == NO_PERSON or not state.knows[signal, target]:
         return NO_PERSON
     return target
@@ -182,10 +178,10 @@ class HierarchyBot(Bot):
     def play_signal(self, state: GameState, signal: int) -> bool:
         if validate(state, signal):
             return True
-        waiting = approval_pending(state, signal)
+        target = insight.best_target(state, signal)
+        waiting = approval_pending(state, signal, target)
         if waiting != NO_PERSON:
             return seek_approval(state, signal, waiting)
-        target = insight.best_target(state, signal)
         moved = climb_toward(state, signal, target) if target != NO_PERSON else search_down_or_up(state, signal)
         return moved or broadcast(state, signal)
 
@@ -212,14 +208,14 @@ def share_along(state: GameState, signal: int, target: int) -> bool:
     return len(route) >= 2 and Bot.attempt(state, Share(signal, route[0], route[1]))
 
 
-def post_where(state: GameState, signal: int, wanted: np.ndarray | None = None) -> bool:
-    """Post in a community a holder belongs to: one containing `wanted` people, else the most on-topic one."""
+def post_where(state: GameState, signal: int, wanted: int | None = None) -> bool:
+    """Post in a community a holder belongs to: one containing the `wanted` person, else the most on-topic one."""
     reach = derived(state.scenario).post_reach[signal]
     for c in np.argsort(-reach, kind="stable"):
         community = state.scenario.communities[c]
         if (signal, int(c)) in state.posted:
             continue
-        if wanted is not None and not np.isin(wanted, community.members).any():
+        if wanted is not None and not holds(community.members, wanted):
             continue
         members = np.intersect1d(state.holders(signal), community.members)
         for person in members[:MAX_ATTEMPTS]:
@@ -246,15 +242,11 @@ class NetworkBot(Bot):
         self.asked: set[tuple[int, int]] = set()
 
     def play_signal(self, state: GameState, signal: int) -> bool:
-        waiting = approval_pending(state, signal)
+        target = insight.best_target(state, signal)
+        waiting = approval_pending(state, signal, target)
         if waiting != NO_PERSON:
             approver = insight.approver_of(state, signal, waiting)
-            return (
-                share_along(state, signal, approver)
-                or post_where(state, signal, np.array([approver]))
-                or spray(state, signal)
-            )
-        target = insight.best_target(state, signal)
+            return share_along(state, signal, approver) or post_where(state, signal, approver) or spray(state, signal)
         if target != NO_PERSON and share_along(state, signal, target):
             return True
         return ask_around(state, signal, self.asked) or post_where(state, signal) or spray(state, signal)
@@ -287,13 +279,13 @@ class MixedBot(NetworkBot):
         if time_to_check(state, signal):  # the check comes back before the rival moves: search, do not spread
             return ask_around(state, signal, self.asked)
         hurry = in_a_hurry(state, signal)
-        waiting = approval_pending(state, signal)
+        target = insight.best_target(state, signal)
+        waiting = approval_pending(state, signal, target)
         if waiting != NO_PERSON:
             approver = insight.approver_of(state, signal, waiting)
             if hurry:  # the line is too slow now: tell the approver across the network
                 return share_along(state, signal, approver) or seek_approval(state, signal, waiting)
             return seek_approval(state, signal, waiting) or share_along(state, signal, approver)
-        target = insight.best_target(state, signal)
         if target == NO_PERSON:
             return ask_around(state, signal, self.asked) or search_down_or_up(state, signal)
         return (

@@ -14,11 +14,16 @@ from game.core.model import Scenario
 class Derived:
     hierarchy: Hierarchy  # the org chart before any re-organisation
     capable: np.ndarray  # bool (S, n): has every skill the signal's exploitation needs
+    capable_people: tuple[np.ndarray, ...]  # per signal: the people of `capable`, sorted
     expert: np.ndarray  # bool (S, n): has a skill among the signal's topics (enriches it)
     affinity: np.ndarray  # bool (S, n): expert, or in a community on one of its topics
     reverse_edge: np.ndarray  # int64 (edges,): index of the same tie stored the other way
     appears: np.ndarray  # int32 (S,): turn each signal appears
     post_reach: np.ndarray  # float64 (S, communities): chance a member picks up a post
+    by_value: np.ndarray  # int64 (S,): signals, most valuable first (ties in scenario order)
+    index_limits: dict[str, int]  # action field -> how many things it may index (people, signals, ...)
+    speaker: np.ndarray  # bool (channels, n): may publish on a broadcast channel (listed, else spokespeople)
+    listed_publisher: np.ndarray  # bool (n,): listed among some channel's publishers
 
 
 POST_REACH_OFF_TOPIC = 0.25  # chance a community member picks up a post off its topics
@@ -51,15 +56,42 @@ def _compute(scenario: Scenario) -> Derived:
             post_reach[s, c] = POST_REACH_ON_TOPIC if on_topic else POST_REACH_OFF_TOPIC
             if on_topic:
                 affinity[s, community.members] = True
+    speaker = np.zeros((len(scenario.channels), n), dtype=bool)
+    listed_publisher = np.zeros(n, dtype=bool)
+    for c, channel in enumerate(scenario.channels):
+        speaker[c] = org.spokesperson if len(channel.publishers) == 0 else False
+        speaker[c, channel.publishers] = True
+        listed_publisher[channel.publishers] = True
     return Derived(
         hierarchy=build_hierarchy(org.manager),
         capable=capable,
+        capable_people=tuple(np.flatnonzero(row) for row in capable),
         expert=expert,
         affinity=affinity,
         reverse_edge=_reverse_edges(scenario),
         appears=np.array([s.appears_turn for s in signals], dtype=np.int32),
         post_reach=post_reach,
+        by_value=np.argsort([-signal.value for signal in signals], kind="stable").astype(np.int64),
+        index_limits=_index_limits(scenario),
+        speaker=speaker,
+        listed_publisher=listed_publisher,
     )
+
+
+INDEX_FIELDS = ("person", "to", "signal", "gate", "channel", "community", "topic")  # action fields that index things
+
+
+def _index_limits(scenario: Scenario) -> dict[str, int]:
+    people = scenario.org.size
+    return {
+        "person": people,
+        "to": people,
+        "signal": len(scenario.signals),
+        "gate": len(scenario.gates),
+        "channel": len(scenario.channels),
+        "community": len(scenario.communities),
+        "topic": len(scenario.tags),
+    }
 
 
 def _reverse_edges(scenario: Scenario) -> np.ndarray:

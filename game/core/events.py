@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.core import phrases
+from game.core.availability import Availability
 from game.core.competitor import rival_gains
 from game.core.hierarchy import build_hierarchy
 from game.core.model import NO_PERSON, Event, Scenario
@@ -45,7 +46,7 @@ def fire_event(state: GameState, event: Event) -> None:
     person = event.person
     text = event.text
     if event.kind == "absence":
-        state.absent_until[person] = state.turn + event.duration
+        _send_away(state, person, event.duration)
         if not text.by_language:
             text = phrases.ABSENCE.format(person=org.names[person], duration=event.duration)
     elif event.kind == "reorg":
@@ -59,11 +60,18 @@ def fire_event(state: GameState, event: Event) -> None:
     elif event.kind == "manager_away":
         person = busiest_manager(state)
         if person != NO_PERSON:
-            state.absent_until[person] = state.turn + event.duration
+            _send_away(state, person, event.duration)
             state.available[person] = False
     elif event.kind == "buzz":
         state.spreading |= state.knows & ~state.exposed[:, None]
     state.log.append(LogEntry(state.turn, text, person=person, kind="event"))
+
+
+def _send_away(state: GameState, person: int, duration: int) -> None:
+    """`person` is away from now on; whether they could act this turn was settled when it began."""
+    if isinstance(state.available, Availability):  # a list of people drawn lazily (before turn 1: an array)
+        state.available.settle(person)
+    state.absent_until[person] = state.turn + duration
 
 
 def busiest_manager(state: GameState) -> int:

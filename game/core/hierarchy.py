@@ -7,6 +7,7 @@ path.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,11 +60,18 @@ class Hierarchy:
         result[self.order[np.repeat(starts, sizes) + offsets]] = owners
         return result
 
-    def subtree_counts(self, mask: np.ndarray) -> np.ndarray:
-        """For each person, how many people in their subtree have `mask` set."""
-        prefix = np.concatenate(([0], np.cumsum(mask[self.order])))
-        start = self.position
-        return prefix[start + self.subtree_size] - prefix[start]
+    def count_below(self, people: np.ndarray, mask: np.ndarray, key: Hashable) -> np.ndarray:
+        """For each of `people`, how many in their subtree have `mask` set.
+
+        The pre-order prefix sums of `mask` are computed once and cached under `key`, so a call costs only
+        its `people`: `mask` must never change for a given key (a re-organisation builds a new Hierarchy).
+        """
+        cache = self.__dict__.setdefault("_prefix_sums", {})
+        prefix = cache.get(key)
+        if prefix is None:
+            prefix = cache[key] = np.concatenate(([0], np.cumsum(mask[self.order])))
+        start = self.position[people]
+        return prefix[start + self.subtree_size[people]] - prefix[start]
 
     def chain_up(self, person: int) -> list[int]:
         """`person`'s managers, nearest first."""

@@ -11,28 +11,31 @@ import numpy as np
 
 from game.core.calendar import request_occasion
 from game.core.competitor import rival_window  # market intelligence: part of the team's view
+from game.core.derived import derived
 from game.core.model import NO_PERSON
-from game.core.state import GameState
-
-UNSEEN = -2  # parent marker for people the search has not reached
+from game.core.state import NOT_YET, GameState
 
 
 def open_signals(state: GameState) -> list[int]:
     """Signals the team can still act on, most valuable first."""
-    live = [
-        s
-        for s in range(len(state.scenario.signals))
-        if state.knows[s].any() and state.is_open(s) and state.exploiter[s] == NO_PERSON
-    ]
-    return sorted(live, key=lambda s: -state.scenario.signals[s].value)
+    live = state.knows.any(axis=1) & (state.exploiter == NO_PERSON)
+    live &= (state.exploit_done == NOT_YET) & ~state.exposed & ~state.faded  # GameState.is_open, for all at once
+    order = derived(state.scenario).by_value
+    return order[live[order]].tolist()
 
 
-def seems_capable(state: GameState, signal: int) -> np.ndarray:
-    """bool (n,): people the team knows to have every skill the signal's exploitation needs."""
+def present_holders(state: GameState, signal: int) -> np.ndarray:
+    """Holders of the signal who are not away, sorted."""
+    holders = state.holders(signal)
+    return holders[state.absent_until[holders] <= state.turn]
+
+
+def seems_capable(state: GameState, signal: int, people: np.ndarray) -> np.ndarray:
+    """bool per person of `people`: the team knows them to have every skill the signal's exploitation needs."""
     skills = state.scenario.signals[signal].exploit.skills
     if len(skills) == 0:
-        return np.ones(state.size, dtype=bool)
-    return state.known_skill[:, skills].all(axis=1)
+        return np.ones(len(people), dtype=bool)
+    return state.known_skill[people[:, None], skills].all(axis=1)
 
 
 def approver_of(state: GameState, signal: int, person: int) -> int:
@@ -45,43 +48,63 @@ def approver_of(state: GameState, signal: int, person: int) -> int:
 
 def best_target(state: GameState, signal: int) -> int:
     """The known capable person to aim for: one who already knows, else the nearest to a holder."""
-    capable = seems_capable(state, signal) & (state.absent_until <= state.turn)
-    knowing = np.flatnonzero(capable & state.knows[signal])
+    holders = state.holders(signal)
+    knowing = holders[state.absent_until[holders] <= state.turn]
+    knowing = knowing[seems_capable(state, signal, knowing)]
     if len(knowing):
         return int(knowing[np.argmax(state.fidelity[signal, knowing])])
-    candidates = np.flatnonzero(capable & ~state.opposed[signal])
+    # The team only ever learns true skills, so whoever seems capable is among the truly capable.
+    candidates = derived(state.scenario).capable_people[signal]
+    candidates = candidates[state.absent_until[candidates] <= state.turn]
+    candidates = candidates[~state.opposed[signal, candidates]]
+    candidates = candidates[seems_capable(state, signal, candidates)]
     if len(candidates) == 0:
         return NO_PERSON
-    holders = state.holders(signal)
     distance = np.abs(state.hierarchy.level[candidates] - state.hierarchy.level[holders].min())
     return int(candidates[np.argmin(distance)])
 
 
 def network_route(state: GameState, signal: int, target: int, max_hops: int = 4) -> list[int]:
-    """Shortest chain of known ties from a holder to `target` ([holder, ..., target]), or []."""
+    """Shortest chain of known ties from a holder to `target` ([holder, ..., target]), or [].
+
+    A breadth-first search whose cost follows the people it reaches: its per-person arrays are allocated
+    zeroed or uninitialised, so the pages nobody is reached in are never touched.
+    """
     net = state.scenario.network
-    passable = ~state.opposed[signal] & (state.absent_until <= state.turn)
-    parent = np.full(state.size, UNSEEN, dtype=np.int64)
-    frontier = state.holders(signal)
-    frontier = frontier[state.absent_until[frontier] <= state.turn]
-    parent[frontier] = NO_PERSON
+    if not _reachable_by_tie(state, signal, target):
+        return []
+    seen = np.zeros(state.size, dtype=bool)
+    told_by = np.empty(state.size, dtype=np.int64)  # read only where `seen`
+    frontier = present_holders(state, signal)
+    seen[frontier] = True
+    told_by[frontier] = NO_PERSON
     for _ in range(max_hops):
-        if len(frontier) == 0 or parent[target] != UNSEEN:
+        if len(frontier) == 0 or seen[target]:
             break
         edges, source = net.edges_from(frontier)
         known = state.known_edge[edges]
         source = source[known]
         reached = net.indices[edges[known]].astype(np.int64)
-        fresh = (parent[reached] == UNSEEN) & passable[reached]
+        fresh = ~seen[reached] & ~state.opposed[signal, reached] & (state.absent_until[reached] <= state.turn)
         reached, first = np.unique(reached[fresh], return_index=True)
-        parent[reached] = source[fresh][first]
+        seen[reached] = True
+        told_by[reached] = source[fresh][first]
         frontier = reached
-    if parent[target] in (UNSEEN, NO_PERSON):
+    if not seen[target] or told_by[target] == NO_PERSON:
         return []
     path = [target]
-    while parent[path[-1]] != NO_PERSON:
-        path.append(int(parent[path[-1]]))
+    while told_by[path[-1]] != NO_PERSON:
+        path.append(int(told_by[path[-1]]))
     return path[::-1]
+
+
+def _reachable_by_tie(state: GameState, signal: int, target: int) -> bool:
+    """Whether a route could end at `target`: not a holder, present, open to the signal, with a known tie in."""
+    if state.knows[signal, target] or state.opposed[signal, target] or state.is_absent(target):
+        return False
+    net = state.scenario.network
+    ties_in = derived(state.scenario).reverse_edge[net.indptr[target] : net.indptr[target + 1]]
+    return bool(state.known_edge[ties_in].any())
 
 
 def hierarchy_step(state: GameState, signal: int, target: int) -> tuple[str, int, int] | None:
@@ -121,8 +144,7 @@ def lead_step(state: GameState, signal: int) -> tuple[int, int] | None:
 
 def climbers(state: GameState, signal: int) -> np.ndarray:
     """Present holders whose manager has not heard yet, highest in the org chart first."""
-    holders = state.holders(signal)
-    holders = holders[state.absent_until[holders] <= state.turn]
+    holders = present_holders(state, signal)
     boss = state.hierarchy.manager[holders]
     holders = holders[(boss != NO_PERSON) & ~state.knows[signal, np.maximum(boss, 0)]]
     return holders[np.argsort(state.hierarchy.level[holders], kind="stable")]
@@ -131,18 +153,15 @@ def climbers(state: GameState, signal: int) -> np.ndarray:
 def speakers(state: GameState, signal: int, channel: int) -> np.ndarray:
     """Present holders allowed to publish on `channel`."""
     spec = state.scenario.channels[channel]
-    holders = state.holders(signal)
-    holders = holders[state.absent_until[holders] <= state.turn]
+    holders = present_holders(state, signal)
     if spec.kind == "team_meeting":
         return holders
-    allowed = spec.publishers if len(spec.publishers) else np.flatnonzero(state.scenario.org.spokesperson)
-    return holders[np.isin(holders, allowed)]
+    return holders[derived(state.scenario).speaker[channel, holders]]
 
 
 def open_contacts(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray]:
     """Known ties from present holders to people who have not heard and are not closed to it."""
-    holders = state.holders(signal)
-    holders = holders[state.absent_until[holders] <= state.turn]
+    holders = present_holders(state, signal)
     edges, source = state.scenario.network.edges_from(holders)
     target = state.scenario.network.indices[edges]
     fresh = state.known_edge[edges] & ~state.knows[signal, target] & ~state.opposed[signal, target]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields
+from functools import cache
+
 import numpy as np
 
 from game.core import phrases
 from game.core.actions import (
     Action,
     AskNetwork,
+    CoachAdvice,
     Delegate,
     EndTurn,
     Escalate,
@@ -18,117 +22,145 @@ from game.core.actions import (
     Share,
     action_names,
 )
+from game.core.derived import INDEX_FIELDS, derived
 from game.core.errors import IllegalAction
 from game.core.events import injectable_events
-from game.core.model import NO_PERSON
+from game.core.model import NO_PERSON, Scenario
+from game.core.sets import holds
 from game.core.state import (
     NOT_YET,
     GameState,
 )
+from game.core.text import Text
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the rules refuse an action: a phrase, filled with the action's names only when someone reads it."""
+
+    phrase: Text
+    values: dict = field(default_factory=dict)  # placeholders beyond the action's own fields
+    named: bool = True  # the phrase names the action's fields (not when they may be out of range)
+
+    def sentence(self, action: Action, scenario: Scenario) -> Text:
+        values = {**action_names(action, scenario), **self.values} if self.named else self.values
+        return self.phrase.format(**values) if values else self.phrase
 
 
 def is_legal(state: GameState, action: Action) -> bool:
-    try:
-        check(state, action)
-    except IllegalAction:
-        return False
-    return True
+    return refusal(state, action) is None
 
 
 def check(state: GameState, action: Action) -> None:
     """Raise IllegalAction unless `action` may be played now."""
+    refused = refusal(state, action)
+    if refused is not None:
+        raise IllegalAction(refused.sentence(action, state.scenario))
+
+
+def refusal(state: GameState, action: Action) -> Refusal | None:
+    """Why `action` may not be played now, or None when it may (builds no sentence)."""
     if state.over:
-        raise IllegalAction(phrases.GAME_OVER)
-    if isinstance(action, EndTurn):
-        return
+        return Refusal(phrases.GAME_OVER, named=False)
+    if isinstance(action, (EndTurn, CoachAdvice)):
+        return None
     if isinstance(action, InjectEvent):
         if not (
             isinstance(action.event, (int, np.integer)) and 0 <= action.event < len(injectable_events(state.scenario))
         ):
-            raise IllegalAction(phrases.OUT_OF_RANGE)
-        return
+            return _OUT_OF_RANGE
+        return None
     if type(action) not in _CHECKS:
-        raise IllegalAction(phrases.UNKNOWN_ACTION)
-    _check_indices(state, action)
+        return Refusal(phrases.UNKNOWN_ACTION, named=False)
+    if not _indices_in_range(state, action):
+        return _OUT_OF_RANGE
     cost = action.price(state.scenario)
     if state.action_points < cost:
         if cost > 1 and state.action_points > 0:
-            raise IllegalAction(phrases.NO_POINTS_URGENT.format(cost=cost, left=state.action_points))
-        raise IllegalAction(phrases.NO_POINTS)
+            return Refusal(phrases.NO_POINTS_URGENT, dict(cost=cost, left=state.action_points), named=False)
+        return Refusal(phrases.NO_POINTS, named=False)
     person = action.person
-    names = action_names(action, state.scenario)
     if state.is_absent(person):
-        raise IllegalAction(phrases.ABSENT.format(turn=int(state.absent_until[person]), **names))
-    if hasattr(action, "signal"):
-        signal = action.signal
+        return Refusal(phrases.ABSENT, dict(turn=int(state.absent_until[person])))
+    signal = getattr(action, "signal", None)
+    if signal is not None:
         if not state.knows[signal, person]:
-            raise IllegalAction(phrases.NOT_HOLDER.format(**names))
+            return Refusal(phrases.NOT_HOLDER)
         if state.exposed[signal]:
-            raise IllegalAction(phrases.EXPOSED.format(**names))
+            return Refusal(phrases.EXPOSED)
         if state.faded[signal]:
-            raise IllegalAction(phrases.FADED.format(**names))
+            return Refusal(phrases.FADED)
         if state.exploit_done[signal] != NOT_YET:
-            raise IllegalAction(phrases.DONE.format(**names))
-    _CHECKS[type(action)](state, action, names)
+            return Refusal(phrases.DONE)
+    return _CHECKS[type(action)](state, action)
 
 
-def _check_indices(state: GameState, action: Action) -> None:
-    scenario = state.scenario
-    limits = {
-        "person": scenario.org.size,
-        "to": scenario.org.size,
-        "signal": len(scenario.signals),
-        "gate": len(scenario.gates),
-        "channel": len(scenario.channels),
-        "community": len(scenario.communities),
-        "topic": len(scenario.tags),
-    }
-    for name, limit in limits.items():
-        value = getattr(action, name, None)
-        if value is not None and not (isinstance(value, (int, np.integer)) and 0 <= value < limit):
-            raise IllegalAction(phrases.OUT_OF_RANGE)
+def _indices_in_range(state: GameState, action: Action) -> bool:
+    limits = derived(state.scenario).index_limits
+    for name in _index_fields(type(action)):
+        value = getattr(action, name)
+        if value is not None and not (isinstance(value, (int, np.integer)) and 0 <= value < limits[name]):
+            return False
+    return True
+
+
+@cache
+def _index_fields(kind: type) -> tuple[str, ...]:
+    """The fields of an action type that index people, signals, gates, channels, communities or topics."""
+    return tuple(f.name for f in fields(kind) if f.name in INDEX_FIELDS)
+
+
+_OUT_OF_RANGE = Refusal(phrases.OUT_OF_RANGE, named=False)
 
 
 def _in_flight(state: GameState, signal: int, recipient: int) -> bool:
     return any(m.signal == signal and m.recipient == recipient for m in state.inbox)
 
 
-def _check_hierarchy_target(state: GameState, signal: int, to: int, names: dict) -> None:
+def _check_hierarchy_target(state: GameState, signal: int, to: int) -> Refusal | None:
     if state.knows[signal, to]:
-        raise IllegalAction(phrases.ALREADY_KNOWS.format(**names))
+        return Refusal(phrases.ALREADY_KNOWS)
     if _in_flight(state, signal, to):
-        raise IllegalAction(phrases.ALREADY_SENT.format(**names))
+        return Refusal(phrases.ALREADY_SENT)
+    return None
 
 
-def _check_escalate(state: GameState, action: Escalate, names: dict) -> None:
+def _check_escalate(state: GameState, action: Escalate) -> Refusal | None:
     boss = int(state.hierarchy.manager[action.person])
     if boss == NO_PERSON:
-        raise IllegalAction(phrases.NO_MANAGER.format(**names))
-    names["to"] = state.scenario.org.names[boss]
-    _check_hierarchy_target(state, action.signal, boss, names)
+        return Refusal(phrases.NO_MANAGER)
+    refused = _check_hierarchy_target(state, action.signal, boss)
+    if refused is not None:
+        return Refusal(refused.phrase, dict(to=state.scenario.org.names[boss]))
+    return None
 
 
-def _check_delegate(state: GameState, action: Delegate, names: dict) -> None:
+def _check_delegate(state: GameState, action: Delegate) -> Refusal | None:
     if state.hierarchy.manager[action.to] != action.person:
-        raise IllegalAction(phrases.NOT_REPORT.format(**names))
-    _check_hierarchy_target(state, action.signal, action.to, names)
+        return Refusal(phrases.NOT_REPORT)
+    return _check_hierarchy_target(state, action.signal, action.to)
 
 
 def may_request_validation(state: GameState, person: int) -> bool:
     """Validation is part of the official process: managers, spokespeople and publishers may ask for it."""
-    scenario = state.scenario
-    if len(state.hierarchy.reports(person)) or scenario.org.spokesperson[person]:
-        return True
-    return any(np.isin(person, channel.publishers) for channel in scenario.channels)
+    return bool(entitled_to_validate(state, np.array([person]))[0])
 
 
-def _check_validation(state: GameState, action: RequestValidation, names: dict) -> None:
+def entitled_to_validate(state: GameState, people: np.ndarray) -> np.ndarray:
+    """bool per person of `people`: `may_request_validation`, for many people at once."""
+    hierarchy = state.hierarchy
+    has_team = hierarchy.child_ptr[people + 1] > hierarchy.child_ptr[people]
+    return has_team | state.scenario.org.spokesperson[people] | derived(state.scenario).listed_publisher[people]
+
+
+def _check_validation(state: GameState, action: RequestValidation) -> Refusal | None:
     if not may_request_validation(state, action.person):
-        raise IllegalAction(phrases.NOT_ENTITLED.format(**names))
+        return Refusal(phrases.NOT_ENTITLED)
     if state.validated[action.signal]:
-        raise IllegalAction(phrases.ALREADY_VALIDATED.format(**names))
+        return Refusal(phrases.ALREADY_VALIDATED)
     if any(v.signal == action.signal for v in state.validations):
-        raise IllegalAction(phrases.VALIDATION_PENDING.format(**names))
+        return Refusal(phrases.VALIDATION_PENDING)
+    return None
 
 
 def may_publish(state: GameState, person: int, channel: int) -> bool:
@@ -137,21 +169,20 @@ def may_publish(state: GameState, person: int, channel: int) -> bool:
     if spec.kind == "team_meeting":
         has_team = state.hierarchy.manager[person] != NO_PERSON or len(state.hierarchy.reports(person)) > 0
         return bool(has_team)
-    if len(spec.publishers):
-        return bool(np.isin(person, spec.publishers))
-    return bool(state.scenario.org.spokesperson[person])
+    return bool(derived(state.scenario).speaker[channel, person])
 
 
-def _check_publish(state: GameState, action: Publish, names: dict) -> None:
+def _check_publish(state: GameState, action: Publish) -> Refusal | None:
     channel = state.scenario.channels[action.channel]
     if not may_publish(state, action.person, action.channel):
         phrase = phrases.NO_TEAM if channel.kind == "team_meeting" else phrases.NOT_PUBLISHER
-        raise IllegalAction(phrase.format(**names))
+        return Refusal(phrase)
     if channel.validation != NO_PERSON and not state.validated[action.signal]:
         gate = state.scenario.gates[channel.validation]
-        raise IllegalAction(phrases.NEEDS_VALIDATION.format(gate=state.scenario.org.names[gate.approver], **names))
+        return Refusal(phrases.NEEDS_VALIDATION, dict(gate=state.scenario.org.names[gate.approver]))
     if any(p.signal == action.signal and p.channel == action.channel for p in state.publications):
-        raise IllegalAction(phrases.ALREADY_QUEUED.format(**names))
+        return Refusal(phrases.ALREADY_QUEUED)
+    return None
 
 
 def tie_edge(state: GameState, person: int, other: int) -> int:
@@ -164,28 +195,30 @@ def tie_edge(state: GameState, person: int, other: int) -> int:
     return -1
 
 
-def _check_share(state: GameState, action: Share, names: dict) -> None:
+def _check_share(state: GameState, action: Share) -> Refusal | None:
     if action.to == action.person:
-        raise IllegalAction(phrases.SELF.format(**names))
+        return Refusal(phrases.SELF)
     edge = tie_edge(state, action.person, action.to)
     if edge < 0 or not state.known_edge[edge]:
-        raise IllegalAction(phrases.NO_TIE.format(**names))
+        return Refusal(phrases.NO_TIE)
     if state.knows[action.signal, action.to]:
-        raise IllegalAction(phrases.ALREADY_KNOWS.format(**names))
+        return Refusal(phrases.ALREADY_KNOWS)
     for move in state.network_moves:
         if move.signal == action.signal and move.sender == action.person and action.to in move.targets:
-            raise IllegalAction(phrases.ALREADY_SENT.format(**names))
+            return Refusal(phrases.ALREADY_SENT)
+    return None
 
 
-def _check_post(state: GameState, action: Post, names: dict) -> None:
+def _check_post(state: GameState, action: Post) -> Refusal | None:
     community = state.scenario.communities[action.community]
-    if not np.isin(action.person, community.members):
-        raise IllegalAction(phrases.NOT_MEMBER.format(**names))
+    if not holds(community.members, action.person):
+        return Refusal(phrases.NOT_MEMBER)
     if (action.signal, action.community) in state.posted:
-        raise IllegalAction(phrases.ALREADY_POSTED.format(**names))
+        return Refusal(phrases.ALREADY_POSTED)
+    return None
 
 
-def _check_ask(state: GameState, action: AskNetwork, names: dict) -> None:
+def _check_ask(state: GameState, action: AskNetwork) -> Refusal | None:
     return None
 
 

@@ -76,6 +76,10 @@ class Network:
     def edges_from(self, people: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """All edges leaving `people`, as (edge indices, source of each edge), without a Python loop."""
         people = np.asarray(people, dtype=np.int64)
+        if people.size == 1:  # one person's edges are a slice: no repeat, no cumsum
+            person = int(people.reshape(-1)[0])
+            start, end = int(self.indptr[person]), int(self.indptr[person + 1])
+            return np.arange(start, end, dtype=np.int64), np.full(end - start, person, dtype=np.int64)
         starts = self.indptr[people]
         counts = self.indptr[people + 1] - starts
         edges = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
@@ -228,6 +232,7 @@ class Scenario:
     competitor: Competitor
     events: tuple[Event, ...]
     pace: Pace = Pace()
+    tag_labels: tuple[Text, ...] = ()  # name of each tag in each language (from the file's `labels`)
     source: str = ""  # path or shipped id it was loaded from (for saves)
     digest: str = ""  # hash of the file's bytes, so a save detects an edited scenario
     extras: dict = field(default_factory=dict)  # optional texts (objectives, debrief questions)
@@ -235,9 +240,11 @@ class Scenario:
     def tag_index(self, tag: str) -> int:
         return self.tags.index(tag)
 
-    def tag_label(self, tag: int) -> str:
-        """A skill or topic as players read it: "mobile_app" -> "mobile app"."""
-        return self.tags[tag].replace("_", " ")
+    def tag_label(self, tag: int) -> Text:
+        """A skill or topic as players read it: its label, else the tag with spaces ("mobile app")."""
+        if tag < len(self.tag_labels):
+            return self.tag_labels[tag]
+        return Text.plain(self.tags[tag].replace("_", " "), self.language)
 
     def signal_index(self, signal_id: str) -> int:
         for i, signal in enumerate(self.signals):

@@ -1,4 +1,7 @@
-"""Every sentence the engine says to players (refusals and log lines), in English and French."""
+"""Every sentence the engine says to players (refusals and log lines), in English and French.
+
+Counts carry their plural forms (`{cost:one=# action point|other=# action points}`), see game.core.localise.
+"""
 
 from __future__ import annotations
 
@@ -30,8 +33,8 @@ FADED = _t(
     "« {signal} » n'a rien donné : ce n'était qu'une rumeur, et plus personne n'en parle.",
 )
 NO_POINTS_URGENT = _t(
-    "An urgent request costs {cost} action points; {left} left this turn.",
-    "Une demande urgente coûte {cost} points d'action ; il en reste {left} ce tour-ci.",
+    "An urgent request costs {cost:one=# action point|other=# action points}; {left} left this turn.",
+    "Une demande urgente coûte {cost:one=# point d'action|other=# points d'action} ; il en reste {left} ce tour-ci.",
 )
 DONE = _t("“{signal}” has already been exploited.", "« {signal} » a déjà été exploité.")
 NO_MANAGER = _t(
@@ -117,7 +120,14 @@ PLAYS_OUT = _t(
     "Nothing left to decide: the work under way plays out by itself until the end.",
     "Plus rien à décider : le travail en cours se poursuit seul jusqu'à la fin.",
 )
-ABSENCE = _t("{person} is away (turns: {duration}).", "{person} est absent(e) (tours : {duration}).")
+ENDED_EARLY = _t(
+    "The game is ended after turn {turn}: work under way counts for the share done, the rival finishes what it would have.",
+    "La partie est arrêtée après le tour {turn} : le travail en cours compte pour la part faite, le concurrent finit ce qu'il aurait fini.",
+)
+ABSENCE = _t(
+    "{person} is away for {duration:one=# turn|other=# turns}.",
+    "{person} est absent(e) pendant {duration:one=# tour|other=# tours}.",
+)
 REORG = _t("{person} now reports to {manager}.", "{person} dépend désormais de {manager}.")
 ASKED = _t(
     "{person} asks around about {topic} (skilled people found: {people}; new ties: {ties}).",

@@ -41,16 +41,16 @@ def complete_validations(state: GameState) -> None:
 
 
 def exploit_candidates(state: GameState, signal: int) -> np.ndarray:
-    """People who could start exploiting the signal now (skills, fidelity, approval, presence)."""
+    """People who could start exploiting the signal now (skills, fidelity, approval, presence), sorted."""
     spec = state.scenario.signals[signal].exploit
-    knows = state.knows[signal]
-    ready = knows & derived(state.scenario).capable[signal]
-    ready &= state.fidelity[signal] >= spec.min_fidelity
-    ready &= state.absent_until <= state.turn
+    holders = state.holders(signal)
+    ready = derived(state.scenario).capable[signal, holders]
+    ready &= state.fidelity[signal, holders] >= spec.min_fidelity
+    ready &= state.absent_until[holders] <= state.turn
     if spec.approval_level is not None:
-        approver = state.hierarchy.ancestor_at_level(spec.approval_level)
-        ready &= knows[approver]
-    return np.flatnonzero(ready)
+        approver = state.hierarchy.ancestor_at_level(spec.approval_level)[holders]
+        ready &= state.knows[signal, approver]
+    return holders[ready]
 
 
 def progress_exploitation(state: GameState) -> None:

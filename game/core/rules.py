@@ -13,6 +13,7 @@ from game.core import phrases
 from game.core.actions import (
     Action,
     AskNetwork,
+    CoachAdvice,
     Delegate,
     EndTurn,
     Escalate,
@@ -22,11 +23,20 @@ from game.core.actions import (
     RequestValidation,
     Share,
 )
+from game.core.availability import Availability
 from game.core.competitor import competitor_step, draw_competitor, finish_rival
 from game.core.derived import derived
 from game.core.errors import IllegalAction
 from game.core.events import fire_event, injectable_events
-from game.core.legality import check, is_legal, may_publish, may_request_validation, tie_edge
+from game.core.legality import (
+    check,
+    entitled_to_validate,
+    is_legal,
+    may_publish,
+    may_request_validation,
+    refusal,
+    tie_edge,
+)
 from game.core.model import NO_PERSON, Scenario
 from game.core.moves import perform
 from game.core.resolution import (
@@ -42,8 +52,11 @@ from game.core.state import NOT_YET, VIA_NONE, VIA_ORIGIN, GameState, LogEntry
 __all__ = [  # the one door: callers import these from rules, wherever they live
     "actions_for",
     "apply",
+    "apply_if_legal",
     "check",
+    "end_early",
     "end_turn",
+    "entitled_to_validate",
     "exploit_candidates",
     "is_legal",
     "legal_actions",
@@ -108,7 +121,26 @@ def apply(state: GameState, action: Action) -> list[LogEntry]:
     if isinstance(action, EndTurn):
         return end_turn(state)
     check(state, action)
+    return _perform(state, action)
+
+
+def apply_if_legal(state: GameState, action: Action) -> bool:
+    """Perform `action` when the rules allow it now (checked once, no sentence built); report whether it was."""
+    if refusal(state, action) is not None:
+        return False
+    if isinstance(action, EndTurn):
+        end_turn(state)
+    else:
+        _perform(state, action)
+    return True
+
+
+def _perform(state: GameState, action: Action) -> list[LogEntry]:
+    """Carry out a checked action: an injected event, or a move that spends action points."""
     before = len(state.log)
+    if isinstance(action, CoachAdvice):  # a record for the debrief: the game itself does not change
+        state.actions.append(action)
+        return []
     if isinstance(action, InjectEvent):
         fire_event(state, injectable_events(state.scenario)[action.event])
         state.actions.append(action)
@@ -134,6 +166,23 @@ def end_turn(state: GameState) -> list[LogEntry]:
         state.log.append(LogEntry(state.turn, phrases.PLAYS_OUT, kind="event"))
         while not state.over:
             _resolve(state)
+    return state.log[before:]
+
+
+def end_early(state: GameState) -> list[LogEntry]:
+    """The facilitator ends the game before its last turn: the turn being planned is not played.
+
+    What the turns played earned stands; work under way scores the share of its
+    effort done (scoring.outcome); the rival still exploits every signal its drawn
+    timetable reaches within the game's length (competitor.finish_rival).
+    """
+    if state.over:
+        raise IllegalAction(phrases.GAME_OVER)
+    before = len(state.log)
+    state.over = True
+    state.ended_turn = state.turn - 1
+    finish_rival(state)
+    state.log.append(LogEntry(state.ended_turn, phrases.ENDED_EARLY.format(turn=state.ended_turn), kind="event"))
     return state.log[before:]
 
 
@@ -163,8 +212,7 @@ def _begin_turn(state: GameState) -> None:
         learn(state, int(s), np.array([origin]), 1.0, VIA_ORIGIN, NO_PERSON)
         text = phrases.APPEARS.format(signal=state.scenario.signals[s].title, person=state.scenario.org.names[origin])
         state.log.append(LogEntry(state.turn, text, int(s), origin, kind="appears"))
-    present = state.absent_until <= state.turn
-    state.available = present & (state.rng.random(state.size) < state.scenario.org.availability)
+    state.available = Availability(state.rng, state.scenario.org.availability, state.absent_until, state.turn)
 
 
 # ---------------------------------------------------------------- legal moves

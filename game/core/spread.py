@@ -11,7 +11,7 @@ import numpy as np
 
 from game.core import phrases
 from game.core.audience import broadcast_audience
-from game.core.calendar import request_occasion
+from game.core.calendar import next_occasion
 from game.core.competitor import rival_gains
 from game.core.derived import derived
 from game.core.model import Channel
@@ -44,19 +44,26 @@ def learn(
     Returns the newcomers.
     """
     people = np.asarray(people, dtype=np.int64)
-    fidelity = np.clip(np.broadcast_to(np.asarray(fidelity, dtype=float), people.shape), 0.0, 1.0)
-    source = np.broadcast_to(np.asarray(source, dtype=np.int32), people.shape)
-    legible = fidelity > 0.0  # a copy distorted beyond recognition carries nothing
-    people, fidelity, source = people[legible], fidelity[legible], source[legible]
-    knew = state.knows[signal, people]
-    better = fidelity > state.fidelity[signal, people]
-    state.fidelity[signal, people[better]] = fidelity[better]
-    new = ~knew
+    single = np.isscalar(fidelity) and np.isscalar(source)  # one copy from one source: no per-person arrays
+    if single:
+        fidelity = min(max(float(fidelity), 0.0), 1.0)
+        if fidelity <= 0.0:  # a copy distorted beyond recognition carries nothing
+            return people[:0]
+    else:
+        fidelity = np.clip(np.broadcast_to(np.asarray(fidelity, dtype=float), people.shape), 0.0, 1.0)
+        source = np.broadcast_to(np.asarray(source, dtype=np.int32), people.shape)
+        legible = fidelity > 0.0
+        people, fidelity, source = people[legible], fidelity[legible], source[legible]
+    held = state.fidelity[signal]  # rows as views: 1-D scatters are about twice as fast as 2-D ones
+    better = fidelity > held[people]
+    held[people[better]] = fidelity if single else fidelity[better]
+    knows = state.knows[signal]
+    new = ~knows[people]
     newcomers = people[new]
-    state.knows[signal, newcomers] = True
-    state.learned_turn[signal, newcomers] = state.turn
-    state.learned_via[signal, newcomers] = via
-    state.learned_from[signal, newcomers] = source[new]
+    state.learned_from[signal][newcomers] = source if single else source[new]
+    knows[newcomers] = True
+    state.learned_turn[signal][newcomers] = state.turn
+    state.learned_via[signal][newcomers] = via
     if state.scenario.visibility.skills_hidden:
         state.known_skill[newcomers] = state.scenario.org.skills[newcomers]
     return newcomers
@@ -68,8 +75,8 @@ def reveal_team(state: GameState, signal: int, manager: int) -> None:
     reports = hierarchy.reports(manager)
     if state.scenario.visibility.skills_hidden:
         state.known_skill[reports] = state.scenario.org.skills[reports]
-    capable_below = hierarchy.subtree_counts(derived(state.scenario).capable[signal])
-    state.lead[signal, reports] = capable_below[reports] > 0
+    capable = derived(state.scenario).capable[signal]
+    state.lead[signal, reports] = hierarchy.count_below(reports, capable, ("capable", signal)) > 0
 
 
 def deliver_messages(state: GameState) -> None:
@@ -87,8 +94,8 @@ def deliver_messages(state: GameState) -> None:
             waiting.append(message)
             continue
         if not message.urgent and state.is_absent(recipient):
-            later = request_occasion(state.scenario, state.hierarchy, message.sender, recipient, state.turn)
-            message.due = max(later.turn, int(state.absent_until[recipient]))
+            back = max(state.turn + 1, int(state.absent_until[recipient]))
+            message.due = next_occasion(state.scenario, state.hierarchy, message.sender, recipient, back).turn
             state.log.append(
                 LogEntry(
                     state.turn,
@@ -200,20 +207,20 @@ def spread_network(state: GameState) -> None:
     """One network step for every signal: team moves plus spontaneous relays; distort, oppose, leak."""
     scenario = state.scenario
     org = scenario.org
-    fresh = np.zeros_like(state.spreading)
+    fresh = np.zeros(state.spreading.shape, dtype=bool)  # calloc: only the pages written are ever touched
     for s, signal in enumerate(scenario.signals):
         if not state.is_open(s) or not state.knows[s].any():
             continue
         move_src, move_dst, move_fid = _team_moves(state, s)
         relay_src, relay_dst, relay_edges = _relay_edges(state, s)
+        if len(move_src) == 0 and len(relay_src) == 0:
+            continue
         if len(relay_edges) and scenario.visibility.network_hidden:
             state.known_edge[relay_edges] = True
             state.known_edge[derived(scenario).reverse_edge[relay_edges]] = True
         source = np.concatenate((move_src, relay_src)).astype(np.int64)
         target = np.concatenate((move_dst, relay_dst))
         fidelity = np.concatenate((move_fid, state.fidelity[s, relay_src]))
-        if len(source) == 0:
-            continue
         _leak(state, s, np.unique(source))
         open_minded = ~state.knows[s, target] & ~state.opposed[s, target]
         open_minded &= state.absent_until[target] <= state.turn

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.core.actions import Action
+from game.core.availability import Availability
 from game.core.hierarchy import Hierarchy
 from game.core.model import NO_PERSON, Scenario
 from game.core.text import Text
@@ -89,7 +90,7 @@ class GameState:
     action_points: int
     over: bool
     absent_until: np.ndarray  # int32 (n,): first turn the person is back
-    available: np.ndarray  # bool (n,): can act on their inbox this turn
+    available: Availability | np.ndarray  # bool per person: can act on their inbox this turn (an array before turn 1)
     knows: np.ndarray  # bool (S, n)
     fidelity: np.ndarray  # float64 (S, n): 0 where unknown
     learned_turn: np.ndarray  # int32 (S, n), NOT_YET where unknown
@@ -119,13 +120,15 @@ class GameState:
     log: list[LogEntry] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)  # every applied action, EndTurn included
     min_action_points: int = 0  # lowest action points ever seen (an invariant check)
+    ended_turn: int | None = None  # last turn played when the game was ended early (rules.end_early), else None
 
     @property
     def size(self) -> int:
         return self.scenario.org.size
 
     def holders(self, signal: int) -> np.ndarray:
-        return np.flatnonzero(self.knows[signal])
+        """Everyone who knows the signal, sorted."""
+        return self.knows[signal].nonzero()[0]
 
     def is_open(self, signal: int) -> bool:
         """Still in play: not exploited by the team, not exposed, not faded."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from game.core.localise import fill_values, french_typography
+
 LANGUAGES = ("en", "fr")  # languages the game is translated into
 DEFAULT_LANGUAGE = "en"
 
@@ -24,6 +26,12 @@ class Text:
         return cls(dict(by_language))
 
     def get(self, language: str) -> str:
+        """The text in `language` as a reader sees it (French typography included)."""
+        text = self.written(language)
+        return french_typography(text) if language == "fr" and language in self.by_language else text
+
+    def written(self, language: str) -> str:
+        """The text in `language` as written, else in the default language, else in any."""
         if language in self.by_language:
             return self.by_language[language]
         if DEFAULT_LANGUAGE in self.by_language:
@@ -31,11 +39,11 @@ class Text:
         return next(iter(self.by_language.values()), "")
 
     def format(self, **values: object) -> Text:
-        """Fill `{name}` placeholders in every language."""
+        """Fill `{name}` placeholders in every language (numbers and plural forms its way)."""
         filled = {}
         for lang, text in self.by_language.items():
-            localised = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in values.items()}
-            filled[lang] = text.format(**localised)
+            localised = {k: (v.written(lang) if isinstance(v, Text) else v) for k, v in values.items()}
+            filled[lang] = fill_values(text, lang, localised)  # `get` adds the typography
         return Text(filled)
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.core.bots import BOTS
+from game.core.coach import Coaching, coaching
 from game.core.model import Scenario
 from game.core.scoring import SignalOutcome, outcome, score
 from game.core.state import GameState
@@ -52,6 +53,7 @@ class TeamDebrief:
     turns: int  # the last turn the game reached
     signals: tuple[SignalDebrief, ...]
     what_if: Alternative  # the team's moves to a turn, then a strategy
+    coaching: Coaching  # the team's moves, and how many it played on the solo coach's advice
 
     @property
     def state(self) -> GameState:
@@ -110,6 +112,7 @@ def team_debrief(game: PlayedGame, what_if_turn: int | None = None, strategy: st
         turns=last_turn(game.state),
         signals=signals,
         what_if=what_if(game.state, turn, strategy),
+        coaching=coaching(game.state.actions),
     )
 
 

@@ -8,9 +8,7 @@ Okabe–Ito colour-blind-safe palette, on a white background that prints well.
 from __future__ import annotations
 
 import io
-
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from typing import TYPE_CHECKING
 
 from game.core.model import NO_PERSON, Scenario
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
@@ -19,11 +17,21 @@ from game.debrief.layout import chart_layout, chart_people
 from game.debrief.timeline import VIAS
 from game.i18n import Translator
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 VIA_COLOURS = {"origin": "#999999", "hierarchy": "#0072B2", "channel": "#E69F00", "network": "#CC79A7"}
 TEAM_COLOUR = "#009E73"  # the team's milestones
 RIVAL_COLOUR = "#D55E00"  # the competitor's
 ROUTE_COLOUR = "#BBBBBB"  # the hierarchy-only route
 DPI = 100  # pixels per inch of PNG renders
+
+
+def new_figure(size: tuple[float, float]) -> Figure:
+    """A blank figure; matplotlib is imported here, so only a path that draws a chart pays for it."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=size, dpi=DPI, layout="constrained")
 
 
 def means_colour(means: str) -> str:
@@ -35,7 +43,7 @@ def means_colour(means: str) -> str:
 def timeline_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(8, 3.6)) -> Figure:
     """People who knew the signal at the end of each turn, stacked by how they learned it, with the race's milestones."""
     timeline = signal.timeline
-    figure = Figure(figsize=size, dpi=DPI, layout="constrained")
+    figure = new_figure(size)
     axes = figure.add_subplot()
     series = [timeline.knowers[via] for via in VIAS]
     labels = [tr.tr(f"debrief.via.{via}") for via in VIAS]
@@ -48,6 +56,7 @@ def timeline_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, si
         (timeline.exploited, "-", TEAM_COLOUR, "debrief.mark.exploited"),
         (timeline.rival, "-", RIVAL_COLOUR, "debrief.mark.rival"),
         (timeline.exposed, "-.", "#0072B2", "debrief.mark.exposed"),
+        (timeline.faded, ":", "#0072B2", "debrief.mark.faded"),
     ]
     for turn, style, colour, key in marks:
         if turn is not None:
@@ -66,14 +75,14 @@ def timeline_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, si
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     axes.grid(axis="y", alpha=0.3)
-    return figure
+    return _numbers_in(figure, tr)
 
 
 def path_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(9, 4.2)) -> Figure:
     """The route the signal took (coloured arrows, labelled turn and means) over the hierarchy's route (grey)."""
     state, scenario, path = team.state, team.state.scenario, signal.path
     layout = chart_layout(state.hierarchy, chart_people(path))
-    figure = Figure(figsize=size, dpi=DPI, layout="constrained")
+    figure = new_figure(size)
     axes = figure.add_subplot()
     xy = {p: (x, -level) for p, (x, level) in layout.position.items()}
     for boss, report in layout.links:
@@ -117,7 +126,7 @@ def path_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(
     for side in ("top", "right", "bottom"):
         axes.spines[side].set_visible(False)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
-    return figure
+    return _numbers_in(figure, tr)
 
 
 def _people(axes, scenario: Scenario, signal: SignalDebrief, xy: dict, tr: Translator) -> None:
@@ -146,7 +155,7 @@ def _people(axes, scenario: Scenario, signal: SignalDebrief, xy: dict, tr: Trans
 def contrasts_figure(signal: SignalDebrief, tr: Translator, size=(9, 5.4)) -> Figure:
     """The four contrasts side by side: official (blue) against network (purple)."""
     c = signal.contrasts
-    figure = Figure(figsize=size, dpi=DPI, layout="constrained")
+    figure = new_figure(size)
     who, when, what, where = figure.subplots(2, 2).flat
     official, network = VIA_COLOURS["hierarchy"], VIA_COLOURS["network"]
     levels = list(c.who.levels)
@@ -168,12 +177,13 @@ def contrasts_figure(signal: SignalDebrief, tr: Translator, size=(9, 5.4)) -> Fi
     who.set_ylim(bottom=0)
     who.legend(fontsize="small", frameon=False)
     waits = when.bar([0, 1], [c.when.official_wait, c.when.network_wait], color=[official, network])
-    when.bar_label(waits, fmt="%.1f")
+    when.bar_label(waits, labels=[tr.number(round(w, 1)) for w in waits.datavalues])
     when.set_ylim(bottom=0)
     when.set_xticks([0, 1], [tr.tr("debrief.contrast.official"), tr.tr("debrief.contrast.network")])
     _frame(when, tr.tr("debrief.contrast.when"), "", tr.tr("debrief.axis.wait"))
     fidelities = [c.what.official_fidelity or 0.0, c.what.network_fidelity or 0.0, c.what.end_fidelity]
-    what.bar_label(what.bar([0, 1, 2], fidelities, color=[official, network, TEAM_COLOUR]), fmt="%.2f")
+    columns = what.bar([0, 1, 2], fidelities, color=[official, network, TEAM_COLOUR])
+    what.bar_label(columns, labels=[tr.number(round(f, 2)) for f in columns.datavalues])
     what.set_xticks(
         [0, 1, 2],
         [tr.tr("debrief.contrast.official"), tr.tr("debrief.contrast.network"), tr.tr("debrief.contrast.end")],
@@ -183,11 +193,25 @@ def contrasts_figure(signal: SignalDebrief, tr: Translator, size=(9, 5.4)) -> Fi
     bars = [c.where.audience, c.where.channel, c.where.hierarchy, c.where.relays, c.where.team_network]
     colours = ["#F5D28A", VIA_COLOURS["channel"], official, network, "#E3B5CF"]
     keys = ["audience", "channel", "hierarchy", "relays", "team_network"]
-    where.bar_label(where.barh(range(len(bars)), bars, color=colours), fmt="%d", padding=2)
+    where.bar_label(
+        where.barh(range(len(bars)), bars, color=colours), labels=[tr.number(int(n)) for n in bars], padding=2
+    )
     where.set_xlim(left=0)
     where.set_yticks(range(len(bars)), [tr.tr(f"debrief.where.{k}") for k in keys], fontsize="small")
     where.invert_yaxis()
     _frame(where, tr.tr("debrief.contrast.where"), tr.tr("debrief.axis.people"), "")
+    return _numbers_in(figure, tr)
+
+
+def _numbers_in(figure: Figure, tr: Translator) -> Figure:
+    """Numeric axes write their ticks the reader's way ("0,5" in French); named ticks keep their names."""
+    from matplotlib.ticker import FuncFormatter, ScalarFormatter  # matplotlib loads only when a chart is drawn
+
+    ticks = FuncFormatter(lambda value, _: tr.number(round(value, 6)))
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            if isinstance(axis.get_major_formatter(), ScalarFormatter):
+                axis.set_major_formatter(ticks)
     return figure
 
 
@@ -222,7 +246,7 @@ def comparison_figure(debrief: Debrief, tr: Translator, size=(8, 3.8)) -> Figure
         scores.append(bot.score)
         colours.append(ROUTE_COLOUR)
     height = max(size[1], 0.35 * len(names) + 1)
-    figure = Figure(figsize=(size[0], height), dpi=DPI, layout="constrained")
+    figure = new_figure((size[0], height))
     axes = figure.add_subplot()
     axes.barh(range(len(names)), scores, color=colours)
     axes.set_yticks(range(len(names)), names, fontsize="small")
@@ -231,14 +255,18 @@ def comparison_figure(debrief: Debrief, tr: Translator, size=(8, 3.8)) -> Figure
     axes.set_xlabel(tr.tr("debrief.axis.score"))
     axes.grid(axis="x", alpha=0.3)
     for i, value in enumerate(scores):
-        axes.text(value, i, f" {value:g} ", va="center", ha="left" if value >= 0 else "right", fontsize="small")
+        axes.text(
+            value, i, f" {tr.number(value)} ", va="center", ha="left" if value >= 0 else "right", fontsize="small"
+        )
     kinds = (
         ("debrief.compare.teams", TEAM_COLOUR),
         ("debrief.compare.what_ifs", "#56B4E9"),
         ("debrief.compare.bots", ROUTE_COLOUR),
     )
+    from matplotlib.patches import Patch
+
     axes.legend(handles=[Patch(color=colour, label=tr.tr(key)) for key, colour in kinds], loc="best", fontsize="small")
-    return figure
+    return _numbers_in(figure, tr)
 
 
 def render(figure: Figure, fmt: str) -> bytes:

@@ -3,8 +3,9 @@
 A what-if replays the team's own moves of its first `turn` turns, then lets a
 strategy play the rest. The facilitator's injected events are fired again on
 their turns, so the alternative game meets the same surprises. It stops where
-the team's game stopped (its end, or the turn the facilitator ended it), so
-the two scores compare like for like. A bot's game is the what-if from turn 0.
+the team's game stopped (its end, or the turn the facilitator ended it, where
+the same early-end rule settles its work under way and the rival), so the two
+scores compare like for like. A bot's game is the what-if from turn 0.
 """
 
 from __future__ import annotations
@@ -42,13 +43,21 @@ def what_if_state(state: GameState, turn: int, strategy: str) -> GameState:
     game = replay_turns(state, turn)
     injections = _later_injections(state, turn)
     bot = BOTS[strategy](state.seed)
-    stop = None if state.over else state.turn
-    while not game.over and (stop is None or game.turn < stop):
+    while not game.over and game.turn < _stop_turn(state):
         for event in injections.get(game.turn, []):
             rules.apply(game, InjectEvent(event))
         bot.play_turn(game)
         rules.end_turn(game)
+    if state.ended_turn is not None and not game.over:
+        rules.end_early(game)  # settled by the same rule as the team's game
     return game
+
+
+def _stop_turn(state: GameState) -> float:
+    """The first turn the alternative game does not play: the one the team's game had not played either."""
+    if state.ended_turn is not None:
+        return state.ended_turn + 1
+    return float("inf") if state.over else state.turn
 
 
 def _later_injections(state: GameState, turn: int) -> dict[int, list[int]]:

@@ -1,9 +1,10 @@
 """The article's four contrasts, in numbers, for one signal in one game: who, when, what, where.
 
-- who: people informed, grouped by the rank (org-chart level) of whoever told them;
+- who: people informed, grouped by the rank (org-chart level, and a plain rank band) of whoever told them;
 - when: turns a move waited for a calendar slot or an available manager, against network transit;
 - what: fidelity of the first copy people received, officially or through the network;
-- where: people the official channels reached (and their audiences) against people relays reached.
+- where: people the official channels reached (and their audiences) against people relays reached, and
+  how many departments each way reached.
 """
 
 from __future__ import annotations
@@ -19,12 +20,17 @@ from game.debrief.hops import Broadcast, Hop
 from game.debrief.incidents import DISTORTION_SHOWN
 from game.debrief.path import Path
 
+# Plain rank bands of a sender, the words a manager uses (indices of Who.official_bands / network_bands).
+BANDS = ("top", "senior", "middle", "staff")  # the top of the company, reports of the top, other managers, no team
+
 
 @dataclass(frozen=True)
 class Who:
     levels: tuple[int, ...]  # org-chart levels of the senders, 0 = the top
     official: tuple[int, ...]  # people informed officially by a sender at each level
     network: tuple[int, ...]  # people informed over the network by a sender at each level
+    official_bands: tuple[int, ...] = (0, 0, 0, 0)  # people informed officially by a sender in each of BANDS
+    network_bands: tuple[int, ...] = (0, 0, 0, 0)  # ... over the network
 
     def mean_level(self, official: bool) -> float | None:
         """Mean org-chart level of the senders of official (or network) hops; None without such hops."""
@@ -65,6 +71,8 @@ class Where:
     team_network: int  # people reached by the team's own shares and posts
     capable_official: int  # people able to exploit it reached officially
     capable_network: int  # ... reached over the network
+    departments_official: int = 0  # departments other than the origin's that official moves reached
+    departments_network: int = 0  # ... that network moves reached
 
 
 @dataclass(frozen=True)
@@ -87,9 +95,21 @@ def _who(state: GameState, moves: list[Hop]) -> Who:
     level = state.hierarchy.level
     levels = tuple(range(int(level.max()) + 1))
     official, network = [0] * len(levels), [0] * len(levels)
+    official_bands, network_bands = [0] * len(BANDS), [0] * len(BANDS)
     for hop in moves:
         (official if hop.official else network)[int(level[hop.sender])] += 1
-    return Who(levels, tuple(official), tuple(network))
+        (official_bands if hop.official else network_bands)[_band(state, hop.sender)] += 1
+    return Who(levels, tuple(official), tuple(network), tuple(official_bands), tuple(network_bands))
+
+
+def _band(state: GameState, person: int) -> int:
+    """Index in BANDS of `person`'s rank: the top, a report of the top, another manager, or someone without a team."""
+    level = int(state.hierarchy.level[person])
+    if level == 0:
+        return 0
+    if level == 1:
+        return 1
+    return 2 if len(state.hierarchy.reports(person)) else 3
 
 
 def _mean(values: list[float]) -> float:
@@ -136,6 +156,10 @@ def _where(state: GameState, signal: int, moves: list[Hop], broadcasts: list[Bro
     capable = derived(state.scenario).capable[signal]
     channels = state.scenario.channels
     audiences = sum(len(audience(state, channels[b.channel], b.publisher)) for b in broadcasts if b.channel >= 0)
+    department = state.scenario.org.department
+    origin = int(department[state.scenario.signals[signal].origin])
+    official_departments = {int(department[hop.recipient]) for hop in moves if hop.official} - {origin}
+    network_departments = {int(department[hop.recipient]) for hop in moves if not hop.official} - {origin}
     return Where(
         audience=audiences,
         channel=sum(hop.means == "channel" for hop in moves),
@@ -144,4 +168,6 @@ def _where(state: GameState, signal: int, moves: list[Hop], broadcasts: list[Bro
         team_network=sum(hop.means in ("share", "post") for hop in moves),
         capable_official=sum(hop.official and bool(capable[hop.recipient]) for hop in moves),
         capable_network=sum((not hop.official) and bool(capable[hop.recipient]) for hop in moves),
+        departments_official=len(official_departments),
+        departments_network=len(network_departments),
     )

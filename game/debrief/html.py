@@ -12,7 +12,7 @@ from html import escape
 from game.core.text import Text
 from game.debrief import charts
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
-from game.debrief.phrasing import contrast_sentences, headline, hop_sentence, incident_sentence
+from game.debrief.phrasing import contrast_sentences, headline, hop_sentence, incident_sentence, moves_sentence
 from game.i18n import Translator
 
 CSS = """
@@ -59,7 +59,7 @@ def report_html(debrief: Debrief, language: str, files: dict[str, str]) -> str:
 def _facts(debrief: Debrief, tr: Translator) -> str:
     text = tr.tr(
         "debrief.report.facts",
-        seed=debrief.seed,
+        seed=str(debrief.seed),  # an identifier, not a quantity: never grouped
         difficulty=tr.tr(f"debrief.difficulty.{debrief.difficulty}"),
         mode=tr.tr(f"debrief.mode.{debrief.mode}"),
         teams=len(debrief.teams),
@@ -90,12 +90,14 @@ def _results(debrief: Debrief, tr: Translator) -> str:
     )
     rows = []
     for team in sorted(debrief.teams, key=lambda t: -t.score):
-        cells = "".join(f"<td>{escape(headline(s.outcome, tr))} ({s.outcome.points:g})</td>" for s in team.signals)
-        rows.append(f'<tr><td>{escape(team.name)}</td><td class="number">{team.score:g}</td>{cells}</tr>')
+        cells = "".join(
+            f"<td>{escape(headline(s.outcome, tr))} ({tr.number(s.outcome.points)})</td>" for s in team.signals
+        )
+        rows.append(f'<tr><td>{escape(team.name)}</td><td class="number">{tr.number(team.score)}</td>{cells}</tr>')
     for bot in debrief.bots:
         label = tr.tr("debrief.compare.bot_label", strategy=tr.tr(f"debrief.strategy.{bot.strategy}"))
-        cells = "".join(f"<td>{escape(headline(o, tr))} ({o.points:g})</td>" for o in bot.outcomes)
-        rows.append(f'<tr><td>{escape(label)}</td><td class="number">{bot.score:g}</td>{cells}</tr>')
+        cells = "".join(f"<td>{escape(headline(o, tr))} ({tr.number(o.points)})</td>" for o in bot.outcomes)
+        rows.append(f'<tr><td>{escape(label)}</td><td class="number">{tr.number(bot.score)}</td>{cells}</tr>')
     figure = _figure(
         charts.comparison_figure(debrief, tr), tr.tr("debrief.chart.comparison"), tr.tr("debrief.caption.comparison")
     )
@@ -122,17 +124,19 @@ def _what_ifs(debrief: Debrief, tr: Translator) -> str:
         alt = team.what_if
         rows.append(
             f'<tr><td>{escape(team.name)}</td><td class="number">{alt.from_turn}</td>'
-            f'<td>{escape(tr.tr(f"debrief.strategy.{alt.strategy}"))}</td><td class="number">{alt.score:g}</td>'
-            f'<td class="number">{alt.team_score:g}</td><td class="number">{alt.difference:+g}</td></tr>'
+            f'<td>{escape(tr.tr(f"debrief.strategy.{alt.strategy}"))}</td><td class="number">{tr.number(alt.score)}</td>'
+            f'<td class="number">{tr.number(alt.team_score)}</td>'
+            f'<td class="number">{tr.number(alt.difference, signed=True)}</td></tr>'
         )
     caption = escape(tr.tr("debrief.caption.what_if"))
     return f'<h3>{escape(tr.tr("debrief.section.what_if"))}</h3><p class="caption">{caption}</p><table><tr>{head}</tr>{"".join(rows)}</table>'
 
 
 def _team(team: TeamDebrief, tr: Translator) -> str:
-    heading = tr.tr("debrief.report.team", team=team.name, score=f"{team.score:g}", turns=team.turns)
+    heading = tr.tr("debrief.report.team", team=team.name, score=team.score, turns=team.turns)
     signals = "\n".join(_signal(team, signal, tr) for signal in team.signals)
-    return f'<section class="team"><h2>{escape(heading)}</h2>\n{signals}</section>'
+    moves = f'<p class="facts">{escape(moves_sentence(team.name, team.coaching, tr))}</p>'
+    return f'<section class="team"><h2>{escape(heading)}</h2>{moves}\n{signals}</section>'
 
 
 def _signal(team: TeamDebrief, signal: SignalDebrief, tr: Translator) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict
 
-from game.core.actions import EndTurn
+from game.core.actions import CoachAdvice, EndTurn
 from game.core.model import NO_PERSON, Scenario
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
 from game.debrief.compare import Alternative
@@ -33,13 +33,15 @@ def summary(debrief: Debrief, language: str) -> dict:
 
 
 def _team(team: TeamDebrief, language: str) -> dict:
-    moves = [a.kind for a in team.state.actions if not isinstance(a, EndTurn)]
+    moves = [a.kind for a in team.state.actions if not isinstance(a, (EndTurn, CoachAdvice))]
     return {
         "name": team.name,
         "colour": team.colour,
         "score": team.score,
         "turns": team.turns,
         "actions": dict(Counter(moves)),
+        "moves": team.coaching.moves,
+        "coached_moves": team.coaching.coached,
         "signals": [_signal(team, signal, language) for signal in team.signals],
         "what_if": _alternative(team.what_if),
     }
@@ -71,6 +73,7 @@ def _signal(team: TeamDebrief, signal: SignalDebrief, language: str) -> dict:
             "exploited": timeline.exploited,
             "rival": timeline.rival,
             "exposed": timeline.exposed,
+            "faded": timeline.faded,
         },
         "path": [_hop(scenario, hop) for hop in signal.path.hops],
         "path_end": _id(scenario, signal.path.end),
@@ -114,9 +117,7 @@ def _alternative(alternative: Alternative) -> dict:
 
 def _totals(debrief: Debrief) -> dict:
     """Grand totals over every team: what the CSV's `count` column sums to, by category."""
-    actions = sum(
-        sum(Counter(a.kind for a in t.state.actions if not isinstance(a, EndTurn)).values()) for t in debrief.teams
-    )
+    actions = sum(sum(not isinstance(a, (EndTurn, CoachAdvice)) for a in t.state.actions) for t in debrief.teams)
     people = sum(len(s.hops) for t in debrief.teams for s in t.signals)
     leaks = sum(int(t.state.leaks.sum()) for t in debrief.teams)
     return {"actions": actions, "people_reached": people, "leaks": leaks}

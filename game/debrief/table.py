@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
-from game.core.actions import Action, EndTurn, Escalate, InjectEvent
+from game.core.actions import Action, CoachAdvice, EndTurn, Escalate, InjectEvent
 from game.core.model import NO_PERSON, Scenario
 from game.debrief.build import Debrief, TeamDebrief
 from game.i18n import Translator
@@ -73,7 +73,7 @@ def _action_rows(team: TeamDebrief, language: str) -> list[Row]:
     scenario = team.state.scenario
     rows = []
     for turn, action in zip(team.trace.action_turns, team.state.actions):
-        if isinstance(action, EndTurn):
+        if isinstance(action, (EndTurn, CoachAdvice)):  # the coach's record is counted in the summary, not a row
             continue
         data = action.to_dict(scenario)
         rows.append(

@@ -22,6 +22,7 @@ class Timeline:
     rival: int | None  # the competitor exploited it
     exposed: int | None  # validation showed it up as a rumour
     leaks: tuple[tuple[int, int], ...]  # (turn, leaks)
+    faded: int | None = None  # the rival dropped it: a rumour, out of play
 
     def total(self, turn: int) -> int:
         index = self.turns.index(turn)
@@ -42,6 +43,7 @@ def signal_timeline(state: GameState, signal: int) -> Timeline:
         when = np.sort(learned[state.knows[signal] & (via == code)])
         knowers[name] = tuple(int(c) for c in np.searchsorted(when, turns, side="right"))
     exposed = [e.turn for e in state.log if e.signal == signal and e.kind == "exposed"]
+    faded = [e.turn for e in state.log if e.signal == signal and e.kind == "faded"]
     leaks = tuple((e.turn, e.count) for e in state.log if e.signal == signal and e.kind == "leak")
     return Timeline(
         turns=tuple(int(t) for t in turns),
@@ -51,6 +53,7 @@ def signal_timeline(state: GameState, signal: int) -> Timeline:
         exploited=_turn(state.exploit_done[signal]),
         rival=rival,
         exposed=exposed[0] if exposed else None,
+        faded=faded[0] if faded else None,
         leaks=leaks,
     )
 

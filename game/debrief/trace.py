@@ -48,6 +48,8 @@ def trace(state: GameState) -> Trace:
         if isinstance(action, EndTurn):
             _note_newcomers(replayed, learned)
     _note_newcomers(replayed, learned)
+    if state.ended_turn is not None:
+        rules.end_early(replayed)
     if replayed.fingerprint() != state.fingerprint():
         raise TraceError("replaying the team's moves does not give the same game")
     return Trace(state, action_turns(state.actions), learned)

@@ -1,4 +1,8 @@
-"""Interface text in French and English: JSON catalogues under assets/translations/<language>/.
+"""Interface text in French and English: JSON catalogues under game/assets/translations/<language>/.
+
+Templates are `str.format` strings filled by `game.core.localise`: numbers are
+grouped the language's way and a count may carry plural forms
+(`{turns:one=# turn|other=# turns}`); French gets its non-breaking spaces.
 
 Every file in a language's folder is merged into one catalogue, so each part
 of the interface keeps its own file. A missing key falls back to English,
@@ -10,11 +14,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from game.core.localise import fill, format_number
 from game.core.text import LANGUAGES, Text
+from game.package_data import data_path
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "assets" / "translations"
+TURN_UNITS = ("turn", "day", "week", "month", "hour")  # turn units the catalogues translate
+TRANSLATIONS = data_path("assets", "translations")
 FALLBACK = "en"
 
 
@@ -39,10 +45,27 @@ class Translator:
     def tr(self, key: str, **values: object) -> str:
         template = catalogue(self.language).get(key) or catalogue(FALLBACK).get(key) or key
         localised = {k: self.text(v) if isinstance(v, Text) else v for k, v in values.items()}
-        return template.format(**localised) if localised else template
+        return fill(template, self.language, localised)
+
+    def number(self, value: float, signed: bool = False) -> str:
+        """A number as the chosen language writes it ("2,318" / "2 318"); `signed` writes "+" on gains."""
+        return ("+" if signed and value > 0 else "") + format_number(value, self.language)
+
+    def duration(self, count: int, unit: str) -> str:
+        """A number of the scenario's turn units: "1 day", "3 jours"; an unknown unit is shown as written."""
+        base = unit.lower().removesuffix("s")
+        if base in TURN_UNITS:
+            return self.tr(f"ui.unit.{base}", count=count)
+        return self.tr("ui.unit.other", count=count, unit=unit)
 
     def text(self, text: Text) -> str:
         return text.get(self.language)
+
+    @property
+    def translator(self) -> Translator:
+        """Itself: sentence builders written for the App (`app.tr`, `app.text`, `app.translator`) also take a
+        Translator, as the hosted workshop's pages do."""
+        return self
 
 
 @dataclass(frozen=True)

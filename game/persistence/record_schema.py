@@ -10,7 +10,7 @@ object of plain values.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -39,6 +39,8 @@ VALUE_WORDS = {  # pydantic error type -> what was expected (ui.save_value.*)
 Difficulty = Literal[tuple(DIFFICULTY)]  # type: ignore[valid-type]
 Mode = Literal[tuple(MODES)]  # type: ignore[valid-type]
 Move = dict[str, str | int | bool]  # {"kind": "share", "person": "ana", "to": "ben"}: checked further by the rules
+Pending = Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=2, max_length=2)]  # [turn, event index]
+STARTED_AT = r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?)?$"  # names the autosave: a date, never a path
 
 
 class _Record(BaseModel):
@@ -62,6 +64,7 @@ class TeamSave(_Record):
     name: str = Field(min_length=1, max_length=MAX_NAME)
     colour: int = Field(0, ge=0, le=MAX_COLOUR)
     planned: bool = False
+    pending: list[Pending] = Field([], max_length=MAX_MOVES)  # injected events waiting for the team's next turn
     actions: list[Move] = Field(max_length=MAX_MOVES)
 
 
@@ -79,6 +82,7 @@ class SessionSave(_Record):
     turn_seconds: int | None = Field(None, ge=1, le=MAX_TURN_SECONDS)
     active: int = Field(0, ge=0, lt=MAX_TEAMS)
     ended: bool = False
+    started_at: str = Field("", pattern=STARTED_AT)  # "" in saves made before each game had its own autosave
     teams: list[TeamSave] = Field(min_length=1, max_length=MAX_TEAMS)
     saved_at: str = Field("", max_length=40)
     turn: int = Field(0, ge=0)
@@ -109,6 +113,8 @@ def _worded(errors: list[dict], model: type[_Record]) -> SaveProblem:
         return SaveProblem.of("too_long", where=where)
     if kind in ("too_short", "string_too_short"):
         return SaveProblem.of("too_short", where=where)
+    if kind == "string_pattern_mismatch":  # only started_at has a pattern
+        return SaveProblem.of("not_a_date", where=where, found=short(repr(found)))
     if kind == "literal_error":
         allowed = get_args(model.model_fields[first["loc"][0]].annotation)  # only top-level keys are literals
         return SaveProblem.of("not_one_of", where=where, found=short(found), allowed=Words(allowed, quoted=True))

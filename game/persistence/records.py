@@ -86,7 +86,11 @@ def is_session(record: object) -> bool:
 
 def read_session_record(path: Path) -> dict:
     """A session save of the format this version reads, every key of the right type; SaveError otherwise."""
-    record = read_json(path)
+    return checked_session(path, read_json(path))
+
+
+def checked_session(path: Path, record: object) -> dict:
+    """A session record found inside another file (a hosted workshop's), checked as a session save is."""
     if not is_session(record):
         raise SaveError(path, SaveProblem.of("foreign"))
     return _checked(path, record, SESSION_FORMAT, SessionSave)

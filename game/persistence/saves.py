@@ -7,12 +7,15 @@ cannot be used raises `SaveError`, whose problem names what is wrong in
 French and English. Such a file is listed with its problem and never
 overwritten or deleted.
 
-The autosave is `autosave.json`: rewritten after every team's turn, it lets
-the next launch resume a game interrupted by a crash. An autosave that
+Each game has its own autosave, named after its scenario and the time it was
+set up (`autosave-tutorial-20261129-194512-307.json`; games saved before that
+naming keep `autosave.json`): rewritten after every team's turn, it lets a
+later launch resume the game, whatever else was started meanwhile. The menu
+offers every unfinished game's autosave (resume or delete). An autosave that
 cannot be resumed is moved aside (renamed `damaged-autosave-<time>.json`, so
 the load screen still lists it) and the player is told. A finished game is
-kept as an ordinary save and its autosave is cleared; so is the autosave of a
-game the players leave on purpose.
+kept as an ordinary save and its autosave is cleared; an autosave found to hold
+a finished game is cleared when the autosaves are listed.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from game.files import write_atomically
+from game.i18n import Message
 from game.persistence.loading import rebuild_session, scenario_of
 from game.persistence.problems import SaveError, SaveProblem
 from game.persistence.records import read_session_record
@@ -77,21 +81,52 @@ def save_session(session: Session, stem: str | None = None) -> Path:
 
 def autosave(session: Session) -> Path:
     """Keep the latest state of the game being played, in case the machine stops mid-workshop."""
-    return save_session(session, AUTOSAVE_STEM)
+    return save_session(session, autosave_stem(session))
 
 
-def clear_autosave() -> None:
-    """Forget the autosave (the game is over or left on purpose); a damaged autosave is left for the player to see."""
-    for path in _autosaves():
+def autosave_stem(session: Session) -> str:
+    """The name of the game's own autosave: its scenario and when it was set up, so no other game replaces it."""
+    if not session.started_at:
+        return AUTOSAVE_STEM  # a game saved before each game had its own autosave keeps the one it had
+    stamp = session.started_at.replace("-", "").replace(":", "").replace("T", "-").replace(".", "-")
+    return f"{AUTOSAVE_STEM}-{session.scenario.id}-{stamp}"
+
+
+def clear_autosave(session: Session | None = None) -> None:
+    """Forget the game's autosave (every autosave without a game); a damaged autosave is left for the player to see."""
+    paths = _autosaves() if session is None else [_free_path(saves_dir(), autosave_stem(session))]
+    for path in paths:
         if path.exists() and _entry(path).problem is None:
             path.unlink(missing_ok=True)
 
 
+def interrupted_games() -> list[SaveEntry]:
+    """Every unfinished game's autosave, newest first: the main menu offers them all.
+
+    An autosave that holds a finished game is no longer needed (the game was kept as an ordinary save when it
+    ended): it is deleted here.
+    """
+    unfinished = []
+    for path in _autosaves():
+        if not path.exists():
+            continue
+        entry = _entry(path)
+        if entry.problem is None and entry.over:
+            path.unlink(missing_ok=True)
+        elif entry.problem is None:
+            unfinished.append(entry)
+    return sorted(unfinished, key=lambda e: (e.saved_at, e.path.name), reverse=True)
+
+
 def interrupted_game() -> SaveEntry | None:
-    """The newest autosave of an unfinished game, which the main menu offers to resume."""
-    entries = [_entry(path) for path in _autosaves()]
-    unfinished = [e for e in entries if e.problem is None and not e.over]
-    return max(unfinished, key=lambda e: (e.saved_at, e.path.name), default=None)
+    """The newest autosave of an unfinished game."""
+    return next(iter(interrupted_games()), None)
+
+
+def delete_autosave(entry: SaveEntry) -> None:
+    """The players discard an unfinished game: its autosave goes (only an autosave; other saves are never deleted)."""
+    if entry.path.parent == saves_dir() and entry.path in _autosaves():
+        entry.path.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -101,6 +136,12 @@ class SetAside:
     path: Path
     moved_to: Path | None
     issue: SaveProblem
+
+    def notice(self) -> Message:
+        """What the players are told: why it could not be resumed, and where it went."""
+        if self.moved_to is None:
+            return Message.of("ui.autosave.stuck", file=self.path.name, reason=self.issue)
+        return Message.of("ui.autosave.set_aside", file=self.moved_to.name, reason=self.issue)
 
 
 def set_aside_damaged_autosaves() -> list[SetAside]:

@@ -10,6 +10,7 @@ from game.core import model as core
 from game.core.text import Text
 from game.scenario import i18n
 from game.scenario import schema as sc
+from game.scenario.labels import Labeller
 from game.scenario.references import GENERAL_DEPARTMENT, Context
 from game.scenario.report import Report
 
@@ -20,6 +21,7 @@ class Builder:
     def __init__(self, spec: sc.ScenarioFile, ctx: Context, report: Report):
         self.spec, self.ctx, self.report = spec, ctx, report
         self.lang = spec.language
+        self.labeller = Labeller(spec, report)
 
     def text(self, value: Any, default: Text | str | None = None) -> Text:
         if isinstance(default, str):
@@ -32,6 +34,7 @@ class Builder:
         rng = np.random.default_rng(spec.seed)
         self.people(rng)
         self.tags = self.collect_tags()
+        self.check_labels()
         org = self.org()
         self.levels = self.compute_levels(org.manager)
         network = self.network(org, rng)
@@ -50,6 +53,7 @@ class Builder:
                 skills_hidden=spec.visibility.skills == "hidden",
             ),
             tags=tuple(self.tags),
+            tag_labels=tuple(self.labeller.tag(t) for t in self.tags),
             org=org,
             network=network,
             communities=tuple(self.community(c, org) for c in spec.organization.network.communities),
@@ -126,6 +130,14 @@ class Builder:
             tags += signal.exploit.skills
         return list(dict.fromkeys(tags))
 
+    def check_labels(self) -> None:
+        """Every label names a tag, channel, community or department of the file."""
+        network = self.spec.organization.network
+        self.labeller.check_ids("tags", self.tags, "a skill or topic")
+        self.labeller.check_ids("channels", [c.id for c in self.spec.channels], "a channel")
+        self.labeller.check_ids("communities", [c.id for c in network.communities], "a community")
+        self.labeller.check_ids("departments", self.ctx.department_ids, "a department")
+
     def org(self) -> core.Org:
         """The Org record."""
         n, spec = len(self.ids), self.spec
@@ -133,9 +145,12 @@ class Builder:
         departments = tuple(
             core.Department(
                 d,
-                self.text(declared[d].name, d)
-                if d in declared
-                else (i18n.GENERAL_DEPARTMENT if d == GENERAL_DEPARTMENT else Text.plain(d, self.lang)),
+                self.labeller.name(
+                    "departments",
+                    d,
+                    declared[d].name if d in declared else None,
+                    i18n.GENERAL_DEPARTMENT if d == GENERAL_DEPARTMENT else Text.plain(d, self.lang),
+                ),
             )
             for d in self.ctx.department_ids
         )
@@ -206,7 +221,7 @@ class Builder:
         members |= {self.row[p] for p in spec.members.people}
         return core.Community(
             id=spec.id,
-            name=self.text(spec.name, spec.id),
+            name=self.labeller.name("communities", spec.id, spec.name, Text.plain(spec.id, self.lang)),
             topics=self.tag_array(spec.topics),
             members=np.array(sorted(members), dtype=np.int32),
         )
@@ -229,8 +244,11 @@ class Builder:
         gates = {g.id: i for i, g in enumerate(self.spec.validation)}
         return core.Channel(
             id=spec.id,
-            name=self.text(
-                spec.name, i18n.TEAM_MEETING if spec.kind == "team_meeting" else i18n.name_from_id(spec.id, self.lang)
+            name=self.labeller.name(
+                "channels",
+                spec.id,
+                spec.name,
+                i18n.TEAM_MEETING if spec.kind == "team_meeting" else i18n.name_from_id(spec.id, self.lang),
             ),
             kind=spec.kind,
             audience=self.audience(spec.audience),

@@ -9,8 +9,6 @@ validation gate no channel uses.
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse
-from scipy.sparse.csgraph import breadth_first_order
 
 from game.core import model as core
 from game.core.audience import broadcast_audience
@@ -62,14 +60,12 @@ def _unused_gates(scenario: core.Scenario, spec: sc.ScenarioFile, report: Report
 
 def _reach(scenario: core.Scenario, spec: sc.ScenarioFile, report: Report) -> None:
     """Who a signal can travel to from its origin, by any means the rules offer."""
-    graph = passing_graph(scenario)
+    indptr, targets = passing_graph(scenario)
     n = scenario.org.size
     reached_any = np.zeros(n, dtype=bool)
     capable = derived(scenario).capable
     for i, signal in enumerate(scenario.signals):
-        reached = np.zeros(graph.shape[0], dtype=bool)
-        reached[breadth_first_order(graph, signal.origin, directed=True, return_predecessors=False)] = True
-        reached = reached[:n]
+        reached = reachable(indptr, targets, signal.origin)[:n]
         reached_any |= reached
         if capable[i].any() and not (capable[i] & reached).any():
             report.at(
@@ -98,8 +94,8 @@ def _unreachable_people(scenario: core.Scenario, spec: sc.ScenarioFile, lost: np
     )
 
 
-def passing_graph(scenario: core.Scenario) -> sparse.csr_matrix:
-    """Directed graph: an edge u -> v when someone holding a signal at u can pass it to v.
+def passing_graph(scenario: core.Scenario) -> tuple[np.ndarray, np.ndarray]:
+    """Directed graph as CSR arrays (row pointers, targets): an edge u -> v when a holder at u can pass it to v.
 
     Nodes 0..n-1 are people; one extra node per community and channel stands
     for "posted there" / "published there", so big groups add edges, not cliques.
@@ -134,4 +130,24 @@ def passing_graph(scenario: core.Scenario) -> sparse.csr_matrix:
         hub += 1
     mask = np.concatenate(keep)
     rows, cols = np.concatenate(sources)[mask], np.concatenate(targets)[mask]
-    return sparse.csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(hub, hub))
+    indptr = np.zeros(hub + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=hub), out=indptr[1:])
+    return indptr, cols[np.argsort(rows, kind="stable")]
+
+
+def reachable(indptr: np.ndarray, targets: np.ndarray, start: int) -> np.ndarray:
+    """bool per node: whether a directed path leads there from `start` (breadth first, one numpy step per level).
+
+    Plain numpy rather than scipy's csgraph, so loading a scenario does not import scipy.sparse.
+    """
+    reached = np.zeros(len(indptr) - 1, dtype=bool)
+    reached[start] = True
+    frontier = np.array([start], dtype=np.int64)
+    while len(frontier):
+        starts = indptr[frontier]
+        counts = indptr[frontier + 1] - starts
+        edges = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        fresh = np.unique(targets[edges])
+        frontier = fresh[~reached[fresh]]
+        reached[frontier] = True
+    return reached

@@ -407,6 +407,35 @@ class PaceSpec(Strict_):
     )
 
 
+LABEL_EXAMPLE = {"furnaces": {"en": "furnaces", "fr": "fours"}}
+
+
+class Labels(Strict_):
+    """Names players read, in each language, for things the file names only by id or in one language."""
+
+    tags: dict[Slug, TextValue] = Field(
+        default_factory=dict,
+        description="Skill or topic tag -> its name (skills and topics share one vocabulary); "
+        "unlabelled tags show as the tag with spaces.",
+        examples=[LABEL_EXAMPLE],
+    )
+    channels: dict[Slug, TextValue] = Field(
+        default_factory=dict,
+        description="Channel id -> its name in the languages its `name` lacks.",
+        examples=[{"managers_letter": {"en": "Managers' letter", "fr": "Lettre aux managers"}}],
+    )
+    communities: dict[Slug, TextValue] = Field(
+        default_factory=dict,
+        description="Community id -> its name in the languages its `name` lacks.",
+        examples=[{"app_fans": {"fr": "Bêta-testeurs de l'appli"}}],
+    )
+    departments: dict[Slug, TextValue] = Field(
+        default_factory=dict,
+        description="Department id -> its name in the languages its `name` lacks.",
+        examples=[{"stores": {"fr": "Magasins"}}],
+    )
+
+
 class ScenarioFile(Strict_):
     """A whole scenario file."""
 
@@ -436,6 +465,10 @@ class ScenarioFile(Strict_):
         default_factory=list,
         description="Questions for the debrief.",
         examples=[[{"en": "Who knew first?", "fr": "Qui a su en premier ?"}]],
+    )
+    labels: Labels = Field(
+        default_factory=Labels,
+        description="Names of skills, topics, channels, communities and departments in each language.",
     )
 
 

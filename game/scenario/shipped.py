@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 from game.core.errors import Problem, ScenarioError
+from game.package_data import data_path
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"  # repo's scenarios/ folder
+SCENARIO_DIR = data_path("scenarios")  # game/scenarios/, inside the package
 _ID_LINE = re.compile(r"""^id:[ \t]*["']?([A-Za-z0-9_-]+)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 

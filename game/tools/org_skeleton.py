@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from game.invocation import command_name
 from game.tools.import_org import Row, slug
 from game.tools.scaffold import schema_comment
 
@@ -18,9 +19,9 @@ def skeleton(rows: list[Row], target: Path, source: str) -> str:
     skill = _exploit_skill(rows, origin)
     lines = [
         schema_comment(target),
-        f"# Imported from {source} by `python main.py import-org`: {len(rows)} people.",
+        f"# Imported from {source} by `{command_name()} import-org`: {len(rows)} people.",
         "# Edit the title, the signal, the channels and the competitor to tell your story,",
-        "# then check it with: python main.py validate THIS_FILE (docs/authoring.md explains every key).",
+        f"# then check it with: {command_name()} validate THIS_FILE (docs/authoring.md explains every key).",
         "format: 1",
         f"id: {slug(target.stem)}",
         "title:                                # CHANGE: the story of your workshop",

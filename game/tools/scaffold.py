@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from game.files import write_atomically
+from game.invocation import command_name
 from game.tools.schema_file import SCHEMA_PATH
 
 
@@ -30,15 +31,15 @@ def write_starter(path: Path, force: bool = False) -> Path:
 def starter_text(path: Path) -> str:
     """The starter, with a scenario id made from the file name."""
     slug = "".join(c if c.isalnum() or c in "_-" else "-" for c in path.stem) or "my-scenario"
-    return schema_comment(path) + "\n" + STARTER.replace("__ID__", slug)
+    return schema_comment(path) + "\n" + STARTER.replace("__ID__", slug).replace("__COMMAND__", command_name())
 
 
 STARTER = """\
 # A starter scenario. Every key is explained in docs/authoring.md; your editor
 # completes keys and shows their meaning when it reads the schema named above.
-# Check your changes with:  python main.py validate THIS_FILE
-# See the organisation:      python main.py preview THIS_FILE --out org.png
-# See which strategy wins:   python main.py balance THIS_FILE --runs 200
+# Check your changes with:  __COMMAND__ validate THIS_FILE
+# See the organisation:      __COMMAND__ preview THIS_FILE --out org.png
+# See which strategy wins:   __COMMAND__ balance THIS_FILE --runs 200
 format: 1
 id: __ID__                      # letters, digits, '_' and '-'; must be unique among your scenarios
 title:                          # every text is a plain string, or one version per language

@@ -1,4 +1,4 @@
-"""The committed JSON Schema file (scenarios/scenario.schema.json) that editors use to complete scenario keys."""
+"""The committed JSON Schema file (game/scenarios/scenario.schema.json) that editors use to complete scenario keys."""
 
 from __future__ import annotations
 

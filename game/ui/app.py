@@ -92,9 +92,19 @@ class App:
         """A length given at 1280×720 and text size 1, in pixels for this window and text size."""
         return round(design_px * self.scale)
 
+    def space(self, design_px: float) -> int:
+        """A margin given at 1280×720: it grows with the window but not with the text size, so larger text keeps
+        the room it needs."""
+        return round(design_px * self.window_scale)
+
     def font(self, size_px: int, bold: bool = False) -> pygame.font.Font:
         """A font of `size_px` pixels at 1280×720 and text size 1, scaled like `px`."""
         return font(self.px(size_px), bold)
+
+    def title_font(self, size_px: int) -> pygame.font.Font:
+        """A screen's bold title: already large, so it grows with the window but not with the text size, leaving the
+        room to the text the player enlarged."""
+        return font(round(size_px * self.window_scale), True)
 
     # ------------------------------------------------------------ scene stack
 
@@ -228,10 +238,22 @@ class App:
         if event.type == pygame.VIDEORESIZE:
             self._resize(event.w, event.h)
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F1 and self._open_rules():
+            return
         consumed = self.ui.process_events(event)
         is_widget_event = event.type >= pygame.USEREVENT
         if self.top is not None and (is_widget_event or not consumed):
             self.apply(self.top.handle_event(event))
+
+    def _open_rules(self) -> bool:
+        """F1 anywhere opens the rules, quoting the game under way if there is one (the rules screen closes itself)."""
+        from game.ui.scenes.rules import RulesScene
+
+        if self.top is None or isinstance(self.top, RulesScene):
+            return False
+        session = getattr(self.top, "session", None)
+        self.push(RulesScene(self, getattr(session, "scenario", None), getattr(self.top, "rules_section", None)))
+        return True
 
     def render_to(self, surface: pygame.Surface) -> None:
         """Draw the visible scenes, then the widgets, onto `surface`."""
@@ -242,6 +264,8 @@ class App:
         for scene in self.scenes[max(base, 0) :]:
             scene.draw(surface)
         self.ui.draw_ui(surface)
+        if self.top is not None:
+            self.top.draw_above(surface)
         if self.banner is not None:
             self.banner.draw(self, surface)
 

@@ -6,6 +6,7 @@ The game is autosaved when it opens and after every team's turn, solo too, so
 a crash loses at most the turn being planned; a finished game is kept as an
 ordinary save and its autosave cleared. Leaving a game from the pause menu keeps
 the autosave: the menu offers to resume it, so a mistaken click loses nothing.
+Each game has its own autosave, so starting another never discards one.
 An autosave that fails (a full or read-only disk) does not stop the game: a
 banner says so at once, in the window and on the console, and the next turn
 tries again (the banner then says the game is safe again).
@@ -99,7 +100,7 @@ def finish(app: App, session: Session) -> None:
     """Keep the finished game as an ordinary save (for the debrief), then clear the autosave."""
     try:
         save_session(session)
-        clear_autosave()
+        clear_autosave(session)
     except OSError as error:
         log.warning("could not keep the finished game: %s", error)
         keep(app, session)

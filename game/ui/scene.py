@@ -65,3 +65,11 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw what is not a widget (pygame_gui draws its own after this)."""
+
+    def draw_above(self, surface: pygame.Surface) -> None:
+        """Draw what must show over the widgets (after pygame_gui has drawn them)."""
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        """What a player can click (widgets and hand-drawn hotspots) and the readouts they must not cover, by name,
+        where the last layout or frame put them: none of them may leave the window or overlap another."""
+        return []

@@ -3,7 +3,7 @@
 Team and department colours come from Okabe & Ito's palette, which stays
 distinguishable under the common colour-vision deficiencies; interface
 colours keep text at a high contrast on a dark background so it reads on a
-projector. The pygame_gui theme lives in assets/theme.json; its font sizes
+projector. The pygame_gui theme lives in game/assets/theme.json; its font sizes
 are scaled here by the player's text size setting.
 """
 
@@ -13,16 +13,15 @@ import copy
 import json
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import pygame
-import pygame_gui
+
+from game.package_data import data_path
 
 Colour = tuple[int, int, int]
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-THEME_FILE = ASSETS / "theme.json"
-FONT_DIR = Path(pygame_gui.__file__).resolve().parent / "data"  # Noto Sans: every French accent
+THEME_FILE = data_path("assets", "theme.json")
+FONT_DIR = data_path("assets", "fonts")  # Noto Sans (SIL Open Font License, OFL.txt beside it): every French accent
 FONT_FILES = {False: FONT_DIR / "NotoSans-Regular.ttf", True: FONT_DIR / "NotoSans-Bold.ttf"}
 
 BODY_PX = 20  # body text at text size 1.0: at least 18 px so it reads on a projector

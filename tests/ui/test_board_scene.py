@@ -12,6 +12,7 @@ from game.core import bots, rules
 from game.core.actions import AskNetwork, Escalate
 from game.core.state import NOT_YET
 from game.ui.app import App
+from game.ui.board import choices
 from game.ui.board import scene as board_scene
 from game.ui.board.choices import holders_in_order
 from game.ui.board.mapview import NETWORK, TREE
@@ -150,7 +151,7 @@ def test_an_illegal_move_is_explained_not_a_crash(example_scenario, monkeypatch,
     signal = board.signal
     board.state.knows[signal, root] = True
     board.select_person(root)
-    monkeypatch.setattr(board_scene, "panel_actions", lambda state, person, signal: [Escalate(signal, person)])
+    monkeypatch.setattr(choices, "panel_actions", lambda state, person, signal: [Escalate(signal, person)])
     press(app, pygame.K_1)
     from game.core import phrases
 

@@ -99,3 +99,23 @@ def test_the_results_screen_leads_on_to_the_debrief(workshop):
     assert type(app.top).__name__ == "DebriefScene"
     press(app, pygame.K_ESCAPE)
     assert type(app.top).__name__ == "ResultsScene"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_contrasts_scroll_instead_of_cutting_their_sentences_when_the_text_is_large(workshop, language):
+    app = App((1280, 720), language, text_scale=1.5)
+    app.push(MenuScene(app))
+    scene = DebriefScene(app, workshop)
+    app.push(scene)
+    press(app, pygame.K_3)
+    assert scene.scroll.content > scene.scroll.visible > 0  # listed, one under the other, taller than the room
+    press(app, pygame.K_PAGEDOWN)
+    assert scene.scroll.offset > 0
+    app.step([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=10, flipped=False)], 1 / 60)
+    assert scene.scroll.offset == 0
+    roomy = App((1920, 1080), language)
+    roomy.push(MenuScene(roomy))
+    grid = DebriefScene(roomy, workshop)
+    roomy.push(grid)
+    press(roomy, pygame.K_3)
+    assert grid.scroll.limit == 0  # the grid of bars and sentences fits

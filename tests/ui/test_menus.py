@@ -42,14 +42,16 @@ def test_choosing_french_translates_everything_and_is_remembered(app):
 
 
 def test_larger_text_grows_the_widgets_and_keeps_them_on_screen(app):
-    before = button(app, app.tr("ui.menu.solo")).rect.height
+    before = button(app, app.tr("ui.menu.solo"))
+    label_before, height_before = before.font.size(before.text)[1], before.rect.height
     click(app, "ui.menu.settings")
     click(app, "150 %")
     assert load_settings().text_scale == 1.5
     press(app, pygame.K_ESCAPE)
-    after = button(app, app.tr("ui.menu.solo")).rect
-    assert after.height >= 1.4 * before
-    assert pygame.Rect((0, 0), app.size).contains(after)
+    after = button(app, app.tr("ui.menu.solo"))
+    assert after.font.size(after.text)[1] >= 1.4 * label_before  # the label grows with the text size...
+    assert height_before <= after.rect.height and after.font.size(after.text)[1] <= after.rect.height  # ...and fits
+    assert pygame.Rect((0, 0), app.size).contains(after.rect)
 
 
 def test_resizing_the_window_lays_the_screen_out_again(app):

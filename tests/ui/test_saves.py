@@ -6,7 +6,7 @@ import json
 
 import pygame
 
-from game.persistence.saves import autosave, list_saves, load_session, save_session, saves_dir
+from game.persistence.saves import autosave, autosave_stem, list_saves, load_session, save_session, saves_dir
 from tests.ui.driver import button, click, press, top_name
 from tests.ui.test_facilitator import workshop
 
@@ -50,7 +50,7 @@ def test_save_from_the_pause_menu_then_load_from_the_main_menu_gives_the_same_se
 def test_a_workshop_is_autosaved_after_every_round(app):
     session = workshop(app)
     play_rounds(app, 1)
-    restored = load_session(saves_dir() / "autosave.json")
+    restored = load_session(saves_dir() / f"{autosave_stem(session)}.json")
     assert [t.state.fingerprint() for t in restored.teams] == [t.state.fingerprint() for t in session.teams]
 
 

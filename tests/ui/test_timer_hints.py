@@ -42,7 +42,13 @@ def test_tutorial_hints_follow_the_player_step_by_step(app):
     name = tutorial.org.names[holder]
     assert tutorial_hint(app, session, holder, signal) == app.tr("ui.hint.act", person=name, points=state.action_points)
     session.act(rules.actions_for(state, holder, signal)[0])
-    assert tutorial_hint(app, session, holder, signal) == app.tr("ui.hint.more", points=state.action_points)
+    samira = tutorial.org.index_of("dev_sam")  # the goal card's candidate: the hints now follow its checklist
+    assert tutorial_hint(app, session, holder, signal) == app.tr("goal.hint.reach.tree", candidate="Samira Cohen")
+    network_hint = tutorial_hint(app, session, holder, signal, view="network")
+    assert network_hint == app.tr("goal.hint.reach.network", candidate="Samira Cohen") and "V" not in network_hint
+    state.knows[signal, samira], state.fidelity[signal, samira] = True, 1.0
+    approver = app.text(tutorial.org.names[tutorial.org.index_of("head_tech")])
+    assert approver in tutorial_hint(app, session, holder, signal)
     while state.action_points > 0:
         session.act(next(a for a in rules.legal_actions(state) if 0 < a.price(state.scenario) <= state.action_points))
     assert tutorial_hint(app, session, holder, signal) == app.tr("ui.hint.end_turn")

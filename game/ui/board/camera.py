@@ -11,7 +11,7 @@ MIN_SCALE = 0.02  # whole 2,000-person org charts fit on screen
 MAX_SCALE = 2.5
 ZOOM_STEP = 1.25  # per key press or wheel notch
 PAN_STEP = 0.15  # share of the viewport moved per arrow key press
-FIT_MARGIN = 40  # px left around the content when fitting it
+FIT_MARGIN = 24  # px left around the content when fitting it
 
 
 @dataclass
@@ -29,16 +29,30 @@ class Camera:
     def to_world(self, point: tuple[float, float]) -> tuple[float, float]:
         return ((point[0] - self.offset[0]) / self.scale, (point[1] - self.offset[1]) / self.scale)
 
-    def fit(self, bounds: tuple[float, float, float, float], min_scale: float = MIN_SCALE) -> None:
-        """Show the whole of `bounds` (min x, min y, max x, max y), no closer than MAX_SCALE nor farther than min_scale."""
+    def fit(
+        self,
+        bounds: tuple[float, float, float, float],
+        min_scale: float = MIN_SCALE,
+        insets: tuple[int, int, int, int] = (0, 0, 0, 0),
+    ) -> None:
+        """Show the whole of `bounds` (min x, min y, max x, max y), no closer than MAX_SCALE nor farther than
+        min_scale, inside the viewport less `insets` (left, top, right, bottom: px covered by panels)."""
         x0, y0, x1, y1 = bounds
-        room_w = max(self.viewport.width - 2 * FIT_MARGIN, 1)
-        room_h = max(self.viewport.height - 2 * FIT_MARGIN, 1)
+        left, top, right, bottom = insets
+        room = pygame.Rect(
+            self.viewport.left + left,
+            self.viewport.top + top,
+            max(self.viewport.width - left - right, 1),
+            max(self.viewport.height - top - bottom, 1),
+        )
+        room_w = max(room.width - 2 * FIT_MARGIN, 1)
+        room_h = max(room.height - 2 * FIT_MARGIN, 1)
         scale = min(room_w / max(x1 - x0, 1.0), room_h / max(y1 - y0, 1.0))
         self.scale = float(np.clip(scale, max(min_scale, MIN_SCALE), MAX_SCALE))
-        self.centre_on(((x0 + x1) / 2, (y0 + y1) / 2))
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        self.offset = (room.centerx - cx * self.scale, room.centery - cy * self.scale)
         if (y1 - y0) * self.scale > room_h:  # too tall to fit: start with the top of the chart
-            self.offset = (self.offset[0], self.viewport.top + FIT_MARGIN - y0 * self.scale)
+            self.offset = (self.offset[0], room.top + FIT_MARGIN - y0 * self.scale)
 
     def clamp_to(self, bounds: tuple[float, float, float, float]) -> None:
         """Slide the view so content larger than the viewport leaves no empty band at its edges."""

@@ -32,7 +32,7 @@ def card_lines(app: App, state: GameState, person: int) -> list[str]:
     scenario, org = state.scenario, state.scenario.org
     dept = org.departments[int(org.department[person])]
     lines = [f"{app.text(org.titles[person])} · {app.text(dept.name)}"]
-    skills = [scenario.tag_label(t) for t in np.flatnonzero(state.known_skill[person])]
+    skills = [app.text(scenario.tag_label(t)) for t in np.flatnonzero(state.known_skill[person])]
     if skills:
         lines.append(app.tr("board.card.skills", skills=", ".join(skills)))
     elif scenario.visibility.skills_hidden:

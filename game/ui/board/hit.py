@@ -23,15 +23,21 @@ def person_at(screen_xy: np.ndarray, point: tuple[float, float], radius: float) 
 
 @dataclass
 class Hotspots:
-    """Rectangles drawn this frame with what a click on each means (last drawn wins)."""
+    """Rectangles drawn this frame with what a click on each means (last drawn wins), and the readouts that no
+    control may cover (the top bar's team, turn, points and timer)."""
 
     spots: list[tuple[pygame.Rect, Any]] = field(default_factory=list)
+    readouts: list[tuple[pygame.Rect, str]] = field(default_factory=list)
 
     def clear(self) -> None:
         self.spots.clear()
+        self.readouts.clear()
 
     def add(self, rect: pygame.Rect, target: Any) -> None:
         self.spots.append((pygame.Rect(rect), target))
+
+    def readout(self, rect: pygame.Rect, name: str) -> None:
+        self.readouts.append((pygame.Rect(rect), name))
 
     def at(self, point: tuple[int, int]) -> Any:
         for rect, target in reversed(self.spots):

@@ -10,7 +10,8 @@ them know the signal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -32,7 +33,6 @@ NODE_RADIUS = 11  # px at zoom 1
 MIN_RADIUS = 2  # px
 FULL_NAME_SCALE = 0.8  # zoom from which org-chart labels are full names (a column is wide enough)
 SHORT_NAME_SCALE = 0.5  # zoom from which they are short names ("Léa M.")
-READABLE_SCALE = 0.6  # first look: no farther than this when the whole chart does not fit
 NETWORK_LABEL_SCALE = 1.4  # zoom from which everyone in the network view is labelled
 AGGREGATE_ROW = 6  # px: below this, a stacked team is drawn as one bar
 LABEL_PX = 18
@@ -43,6 +43,7 @@ class Selection:
     person: int | None
     signal: int | None
     hover: int | None = None
+    roles: dict[int, str] = field(default_factory=dict)  # person -> role for the signal, in the goal card's words
 
 
 def _blend(a: tuple, b: tuple, t: float) -> tuple[int, int, int]:
@@ -93,26 +94,18 @@ class MapView:
             self._segments = _tree_segments(state.hierarchy, self._tree)
         return self._tree
 
-    def ensure_fitted(self, state: GameState, focus: int | None) -> None:
-        """First look at a view: the whole organisation when it is readable, else the area around `focus`."""
+    def ensure_fitted(self, state: GameState, insets: Callable[[], tuple[int, int, int, int]]) -> None:
+        """First look at a view: the whole organisation, clear of the panels over the map (`insets()`)."""
         if self.view in self._fitted:
             return
-        xy = self.positions(state)
-        lo, hi = xy.min(axis=0), xy.max(axis=0)
-        camera = self.camera
-        camera.fit((lo[0], lo[1], hi[0], hi[1] + LEVEL * 0.3))
-        readable = READABLE_SCALE * self.app.scale
-        if camera.scale < readable and focus is not None and self.view == TREE:
-            camera.scale = readable
-            camera.centre_on(tuple(xy[focus]))
-            camera.clamp_to((lo[0], lo[1], hi[0], hi[1]))
+        self.fit_all(state, insets())
         self._fitted.add(self.view)
 
-    def fit_all(self, state: GameState) -> None:
-        """Zoom out (or in) so the whole organisation fills the view."""
+    def fit_all(self, state: GameState, insets: tuple[int, int, int, int] = (0, 0, 0, 0)) -> None:
+        """Zoom out (or in) so the whole organisation fills the view, clear of the panels over the map."""
         xy = self.positions(state)
         lo, hi = xy.min(axis=0), xy.max(axis=0)
-        self.camera.fit((lo[0], lo[1], hi[0], hi[1] + LEVEL * 0.3))
+        self.camera.fit((lo[0], lo[1], hi[0], hi[1] + LEVEL * 0.3), insets=insets)
 
     def radius(self) -> int:
         """Markers shrink slower than the zoom (square root) so people stay visible when zoomed out."""
@@ -296,18 +289,40 @@ class MapView:
         else:
             everyone = scale >= NETWORK_LABEL_SCALE
             short = False
-        if everyone:
-            chosen = visible.tolist()
-        else:
-            chosen = [p for p in (selection.person,) if p is not None]
-            if selection.signal is not None and self.view == NETWORK:
-                exploiter = int(state.exploiter[selection.signal])
-                if exploiter >= 0:
-                    chosen.append(exploiter)
-        for person in chosen:
+        on_screen = set(visible.tolist())
+        first = [p for p in (selection.person,) if p is not None]
+        first += [p for p in selection.roles if p in on_screen and p not in first]
+        rest = [p for p in visible.tolist() if p not in selection.roles and p != selection.person] if everyone else []
+        taken: list[pygame.Rect] = []  # labels already drawn: a crowded chart skips the names that would overlap
+        for person in first + rest:
             label = self._label(state, person, person == selection.person, short and person != selection.person)
             x, y = xy[person]
-            layer.blit(label, (x + radius + 6, y - label.get_height() / 2))
+            rect = label.get_rect(topleft=(x + radius + 6, y - label.get_height() / 2))
+            role = selection.roles.get(person)
+            tag = self._role_tag(role) if role is not None else None
+            if tag is not None:
+                rect.width += tag.get_width() + 4
+            if rect.collidelist(taken) >= 0:
+                if person in rest:
+                    continue
+                rect = _free_spot(rect, taken, layer.get_rect())
+            taken.append(rect)
+            layer.blit(label, rect.topleft)
+            if tag is not None:
+                layer.blit(tag, (rect.right - tag.get_width(), rect.top + 2))
+
+    def _role_tag(self, role: str) -> pygame.Surface:
+        """A person's part in the selected signal ("can exploit", "approves"): a small tag after the name."""
+        key = ("role", role, self.app.scale)
+        if key not in self._labels:
+            font = self.app.font(LABEL_PX - 3, True)
+            image = font.render(role, True, self.app.palette.background)
+            pad = 3
+            tag = pygame.Surface((image.get_width() + 2 * pad, image.get_height()), pygame.SRCALPHA)
+            pygame.draw.rect(tag, self.app.palette.good, tag.get_rect(), border_radius=4)
+            tag.blit(image, (pad, 0))
+            self._labels[key] = tag
+        return self._labels[key]
 
     def _label(self, state: GameState, person: int, bold: bool, short: bool = False) -> pygame.Surface:
         key = (person, self.app.settings.language, self.app.scale, bold, short)
@@ -332,6 +347,15 @@ class MapView:
         pulse = int(self.radius() + 6 + 18 * anim.progress)
         for person in anim.flows.origins[:, 1].tolist() if len(anim.flows.origins) else []:
             pygame.draw.circle(surface, self.app.palette.focus, xy[person], pulse, 3)
+
+
+def _free_spot(rect: pygame.Rect, taken: list[pygame.Rect], bounds: pygame.Rect) -> pygame.Rect:
+    """`rect` moved a line down or up, inside `bounds`, if that clears the labels already drawn (else left as is)."""
+    for dy in (rect.height, -rect.height, 2 * rect.height):
+        moved = rect.move(0, dy)
+        if bounds.contains(moved) and moved.collidelist(taken) < 0:
+            return moved
+    return rect
 
 
 def short_name(name: str) -> str:

@@ -41,6 +41,10 @@ class SideState:
     actions: list[Action]
     focus: int = 0  # action row whose explanation is shown
     scroll: int = 0  # first action row shown
+    numbers: list[int] | None = None  # each row's key for the turn (default: 1, 2, 3...)
+
+    def number(self, row: int) -> int:
+        return self.numbers[row] if self.numbers is not None else row + 1
 
 
 def draw_side(
@@ -150,7 +154,7 @@ def _draw_race(surface, app: App, layout: BoardLayout, state: GameState, s: int,
     if state.exposed[s] or state.faded[s]:  # a rumour, now known as one: nothing to win
         value_text, share = app.tr("board.value_none"), 0.0
     else:
-        value_text = app.tr("board.value_left", left=f"{left:.0f}", value=f"{spec.value:.0f}")
+        value_text = app.tr("board.value_left", left=round(left), value=round(spec.value))
         share = left / spec.value if spec.value else 0.0
     text_line(surface, value_text, small, app.palette.text, (x, y), column - gap)
     middle = y + (small.get_linesize() - bar_h) // 2
@@ -206,7 +210,7 @@ def signal_status(app: App, state: GameState, s: int) -> str:
     if state.exploiter[s] >= 0:
         return lost + app.tr("board.status.working", person=names[int(state.exploiter[s])])
     count = int(state.knows[s].sum())
-    status = app.tr("board.status.open_one" if count == 1 else "board.status.open_many", count=count)
+    status = app.tr("board.status.open", count=count)
     if state.validated[s]:
         status += " · " + app.tr("board.status.validated")
     return lost + status
@@ -352,7 +356,7 @@ def _draw_actions(
     focus = min(side.focus, len(side.actions) - 1)
     detail = pygame.Rect(area.left, area.bottom - detail_h, area.width, detail_h)
     pygame.draw.rect(surface, app.palette.background, detail, border_radius=6)
-    text = f"{focus + 1}. {action_detail(app, state, side.actions[focus])}"
+    text = f"{side.number(focus)}. {action_detail(app, state, side.actions[focus])}"
     block(surface, text, small, app.palette.text, detail.inflate(-layout.px(12), -layout.px(10)), detail_lines)
 
 
@@ -376,9 +380,9 @@ def _draw_rows(
         if index == side.focus:
             pygame.draw.rect(surface, app.palette.panel_edge, row, border_radius=5)
         badge = pygame.Rect(row.left + layout.px(4), row.top + layout.px(3), badge_w, row.height - layout.px(6))
-        if index < 9:
+        if side.number(index) <= 9:
             pygame.draw.rect(surface, app.palette.accent, badge, border_radius=4)
-            number = body.render(str(index + 1), True, app.palette.background)
+            number = body.render(str(side.number(index)), True, app.palette.background)
             surface.blit(number, number.get_rect(center=badge.center))
         icon_x = badge.right + layout.px(8)
         _kind_icon(surface, app, action, (icon_x, row.centery), layout.px(28))

@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import io
+import math
 
 import pygame
-from matplotlib import rc_context
 
 from game.debrief import charts
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
 from game.debrief.compare import Alternative
-from game.debrief.phrasing import contrast_sentences, headline, hop_sentence, incident_sentence
+from game.debrief.phrasing import contrast_sentences, headline, hop_sentence, incident_sentence, moves_sentence
 from game.debrief.summary import reached
 from game.debrief.timeline import VIAS
 from game.ui.debrief.pathview import draw_path
 from game.ui.scenes import draw
+from game.ui.scenes.scroll import Scroll
 from game.ui.scenes.table import Column, draw_table
 
+CONTRASTS = ("who", "when", "what", "where")
+CONTRAST_PX, CONTRAST_SPACING = 16, 1.05  # design px and line spacing of the contrasts' sentences
+BAR_H = 44  # design px of a contrast's pair of bars
 SCREEN_FONT_PT = 13  # matplotlib text size on screen: about 18 px at 100 dpi, readable on a projector
 GAP = 24  # design px between a chart and its side text
 
 
 def chart_surface(app, team: TeamDebrief, signal: SignalDebrief, size: tuple[int, int]) -> pygame.Surface:  # noqa: ANN001
     """The timeline chart rendered by matplotlib at exactly `size` pixels."""
+    from matplotlib import rc_context  # here, not at the top: the window opens without matplotlib
+
     inches = (size[0] / charts.DPI, size[1] / charts.DPI)
     with rc_context({"font.size": SCREEN_FONT_PT}):
         figure = charts.timeline_figure(team, signal, app.translator, size=inches)
@@ -31,13 +37,30 @@ def chart_surface(app, team: TeamDebrief, signal: SignalDebrief, size: tuple[int
 
 
 def side_text(app, surface: pygame.Surface, area: pygame.Rect, lines: list[tuple[str, bool]], body: int = 18) -> None:  # noqa: ANN001
-    """Paragraphs down a column; a True flag draws the line as a heading."""
+    """Paragraphs down a column; a True flag draws the line as a heading. When they do not fit at `body` design px,
+    the text gets smaller (never below 18 px on screen) before anything is cut."""
+    smallest = max(SMALLEST_SIDE_PX, math.ceil(MIN_SCREEN_PX / (app.px(100) / 100)))
+    sizes = [size for size in range(body, smallest - 1, -2)] or [body]
+    body = next((size for size in sizes if _side_height(app, area.width, lines, size) <= area.height), sizes[-1])
     y = area.top
     for text, heading in lines:
         font = app.font(body + 2, True) if heading else app.font(body)
         colour = app.palette.accent if heading else app.palette.text
         y = draw.paragraph(surface, text, font, colour, pygame.Rect(area.left, y, area.width, area.bottom - y))
         y += app.px(8)
+
+
+SMALLEST_SIDE_PX = 12  # design px: the side text never shrinks below this...
+MIN_SCREEN_PX = 18  # ...nor below this many pixels on screen
+
+
+def _side_height(app, width: int, lines: list[tuple[str, bool]], body: int) -> int:  # noqa: ANN001
+    """The height `side_text` needs at `body` design px."""
+    height = 0
+    for text, heading in lines:
+        font = app.font(body + 2, True) if heading else app.font(body)
+        height += len(draw.wrap(text, font, width)) * round(font.get_linesize() * 1.25) + app.px(8)
+    return height
 
 
 def timeline_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: SignalDebrief, chart) -> None:  # noqa: ANN001
@@ -50,14 +73,24 @@ def timeline_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: Si
     )
     timeline, counts = signal.timeline, reached(signal)
     lines = [(headline(signal.outcome, app.translator), True)]
-    for key, turn in (("exploited", timeline.exploited), ("rival", timeline.rival), ("exposed", timeline.exposed)):
+    marks = (
+        ("exploited", timeline.exploited),
+        ("rival", timeline.rival),
+        ("exposed", timeline.exposed),
+        ("faded", timeline.faded),
+    )
+    for key, turn in marks:
         if turn is not None:
             lines.append((app.tr(f"debrief.mark.{key}", turn=turn), False))
     lines.append((app.tr("debrief.axis.knowers"), True))
-    lines += [(f"{app.tr(f'debrief.via.{via}')}: {counts[via]}", False) for via in VIAS]
+    lines += [(_label_value(app, app.tr(f"debrief.via.{via}"), counts[via]), False) for via in VIAS]
     if timeline.leaks:
-        lines.append((f"{app.tr('debrief.mark.leak')}: {sum(n for _, n in timeline.leaks)}", False))
+        lines.append((_label_value(app, app.tr("debrief.mark.leak"), sum(n for _, n in timeline.leaks)), False))
     side_text(app, surface, side, lines)
+
+
+def _label_value(app, label: str, value: float) -> str:  # noqa: ANN001 - App
+    return app.tr("debrief.screen.label_value", label=label, value=value)
 
 
 def path_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: SignalDebrief) -> None:  # noqa: ANN001
@@ -78,8 +111,44 @@ def path_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: Signal
     )
 
 
-def contrasts_view(app, surface, area: pygame.Rect, signal: SignalDebrief) -> None:  # noqa: ANN001
+def contrasts_view(app, surface, area: pygame.Rect, signal: SignalDebrief, scroll: Scroll) -> None:  # noqa: ANN001
+    """The four contrasts in a 2×2 grid of bars and sentences; as a scrolling list of sentences when that cannot fit."""
     sentences = contrast_sentences(signal.contrasts, app.translator)
+    if _grid_fits(app, area, sentences):
+        scroll.resize(0, area.height)
+        _contrasts_grid(app, surface, area, signal, sentences)
+    else:
+        _contrasts_list(app, surface, area, sentences, scroll)
+
+
+def _grid_box(app, area: pygame.Rect, index: int) -> pygame.Rect:  # noqa: ANN001
+    half_w, half_h = (area.width - app.px(GAP)) // 2, (area.height - app.px(GAP)) // 2
+    return pygame.Rect(
+        area.left + (index % 2) * (half_w + app.px(GAP)),
+        area.top + (index // 2) * (half_h + app.px(GAP)),
+        half_w,
+        half_h,
+    )
+
+
+def _grid_text_room(app, box: pygame.Rect) -> pygame.Rect:  # noqa: ANN001
+    """Where a grid box's sentence goes: below its heading and bars."""
+    inner = box.inflate(-app.px(24), -app.px(20))
+    top = inner.top + app.font(22, True).get_linesize() + app.px(4) + app.px(BAR_H) + app.px(4)
+    return pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+
+
+def _grid_fits(app, area: pygame.Rect, sentences: dict[str, str]) -> bool:  # noqa: ANN001
+    font = app.font(CONTRAST_PX)
+    step = round(font.get_linesize() * CONTRAST_SPACING)
+    for index, key in enumerate(CONTRASTS):
+        room = _grid_text_room(app, _grid_box(app, area, index))
+        if len(draw.wrap(sentences[key], font, room.width)) * step > room.height:
+            return False
+    return True
+
+
+def _contrasts_grid(app, surface, area: pygame.Rect, signal: SignalDebrief, sentences: dict[str, str]) -> None:  # noqa: ANN001
     c = signal.contrasts
     bars = {
         "who": (sum(c.who.official), sum(c.who.network), "{:d}"),
@@ -87,28 +156,43 @@ def contrasts_view(app, surface, area: pygame.Rect, signal: SignalDebrief) -> No
         "what": (c.what.official_fidelity or 0.0, c.what.network_fidelity or 0.0, "{:.2f}"),
         "where": (c.where.channel + c.where.hierarchy, c.where.relays + c.where.team_network, "{:d}"),
     }
-    half_w, half_h = (area.width - app.px(GAP)) // 2, (area.height - app.px(GAP)) // 2
-    for index, key in enumerate(("who", "when", "what", "where")):
-        box = pygame.Rect(
-            area.left + (index % 2) * (half_w + app.px(GAP)),
-            area.top + (index // 2) * (half_h + app.px(GAP)),
-            half_w,
-            half_h,
-        )
+    for index, key in enumerate(CONTRASTS):
+        box = _grid_box(app, area, index)
         draw.panel(surface, box, app.palette.panel, app.palette.panel_edge)
         inner = box.inflate(-app.px(24), -app.px(20))
         y = draw.line(
             surface, app.tr(f"debrief.contrast.{key}"), app.font(22, True), app.palette.accent, inner.topleft
         ).bottom
-        y = _bars(app, surface, pygame.Rect(inner.left, y + app.px(4), inner.width, app.px(44)), *bars[key])
+        _bars(app, surface, pygame.Rect(inner.left, y + app.px(4), inner.width, app.px(BAR_H)), *bars[key])
         draw.paragraph(
             surface,
             sentences[key],
-            app.font(16),
+            app.font(CONTRAST_PX),
             app.palette.text,
-            pygame.Rect(inner.left, y + app.px(4), inner.width, inner.bottom - y - app.px(4)),
-            1.05,
+            _grid_text_room(app, box),
+            CONTRAST_SPACING,
         )
+
+
+def _contrasts_list(app, surface, area: pygame.Rect, sentences: dict[str, str], scroll: Scroll) -> None:  # noqa: ANN001
+    """Headings and sentences one under the other, scrolled by the wheel or PgUp / PgDn when taller than `area`."""
+    heading, body = app.font(22, True), app.font(CONTRAST_PX)
+    width = area.width - app.px(16)  # room for the scroll bar
+    step = round(body.get_linesize() * CONTRAST_SPACING)
+    blocks = [(key, draw.wrap(sentences[key], body, width)) for key in CONTRASTS]
+    height = sum(heading.get_linesize() + len(lines) * step + app.px(14) for _, lines in blocks)
+    scroll.resize(height, area.height)
+    clip = surface.get_clip()
+    surface.set_clip(area)
+    y = area.top - scroll.offset
+    for key, lines in blocks:
+        y = draw.line(surface, app.tr(f"debrief.contrast.{key}"), heading, app.palette.accent, (area.left, y)).bottom
+        for text in lines:
+            surface.blit(body.render(text, True, app.palette.text), (area.left, y))
+            y += step
+        y += app.px(14)
+    surface.set_clip(clip)
+    scroll.draw_bar(surface, area, app.palette.panel_edge, app.px(6))
 
 
 def _bars(app, surface, area: pygame.Rect, official: float, network: float, fmt: str) -> int:  # noqa: ANN001
@@ -141,18 +225,23 @@ def compare_view(
     columns = [Column(app.tr("debrief.table.team"), 2.4), Column(app.tr("debrief.table.score"), 0.9, "right")]
     columns += [Column(tr.text(s.title), 1.2, "right") for s in debrief.scenario.signals]
     # The what-if has its own panel; rows beyond the table's height are cut (the exported report lists them all).
-    rows = [[t.name, f"{t.score:g}", *(f"{s.outcome.points:g}" for s in t.signals)] for t in debrief.teams]
+    rows = [[t.name, tr.number(t.score), *(tr.number(s.outcome.points) for s in t.signals)] for t in debrief.teams]
     for bot in debrief.bots:
         name = app.tr("debrief.compare.bot_label", strategy=app.tr(f"debrief.strategy.{bot.strategy}"))
-        rows.append([name, f"{bot.score:g}", *(f"{o.points:g}" for o in bot.outcomes)])
+        rows.append([name, tr.number(bot.score), *(tr.number(o.points) for o in bot.outcomes)])
     draw_table(app, surface, table, columns, rows)
     side = pygame.Rect(table.right + app.px(GAP), area.top, area.right - table.right - app.px(GAP), area.height)
     draw.panel(surface, side, app.palette.panel, app.palette.panel_edge)
     inner = side.inflate(-app.px(24), -app.px(24))
+    gap = alternative.difference
     difference = app.tr(
-        "debrief.screen.difference", difference=alternative.difference, team_score=alternative.team_score
+        "debrief.screen.difference",
+        sign="+" if gap > 0 else "−" if gap < 0 else "±",
+        difference=abs(gap),
+        team_score=alternative.team_score,
     )
     lines = [
+        (moves_sentence(team.name, team.coaching, tr), False),
         (app.tr("debrief.section.what_if"), True),
         (
             app.tr(
@@ -162,7 +251,7 @@ def compare_view(
             ),
             False,
         ),
-        (app.tr("debrief.screen.what_if_result", points=f"{alternative.score:g}", difference=difference), True),
+        (app.tr("debrief.screen.what_if_result", points=alternative.score, difference=difference), True),
         (app.tr("debrief.caption.what_if"), False),
     ]
     side_text(app, surface, pygame.Rect(inner.left, inner.top, inner.width, inner.height - app.px(58)), lines)

@@ -53,8 +53,8 @@ class CurtainScene(FormScene):
         draw.line(
             surface, app.tr("ui.curtain.pass_to"), app.font(30), colours.text, (width // 2, height * 0.30), "center"
         )
-        name = draw.fit(self.team.name, app.font(84, True), width - px(80))
-        name_rect = draw.line(surface, name, app.font(84, True), colour, (width // 2, height * 0.45), "center")
+        name = draw.fit(self.team.name, app.title_font(84), width - px(80))
+        name_rect = draw.line(surface, name, app.title_font(84), colour, (width // 2, height * 0.45), "center")
         swatch = pygame.Rect(0, 0, px(36), px(36))
         swatch.midright = (name_rect.left - px(24), name_rect.centery)
         pygame.draw.rect(surface, colour, swatch, border_radius=6)

@@ -8,19 +8,36 @@ Colour = tuple[int, int, int]
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Break `text` into lines no wider than `width` pixels (a word too long for a line stands alone)."""
+    """Break `text` into lines no wider than `width` pixels; a word too long for a line (a file's path) is broken
+    too, after a slash where it can."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for word in paragraph.split():
+        for word in filter(None, paragraph.split(" ")):  # not split(): French non-breaking spaces must hold
             candidate = f"{line} {word}".strip()
-            if line and font.size(candidate)[0] > width:
-                lines.append(line)
-                line = word
-            else:
+            if font.size(candidate)[0] <= width:
                 line = candidate
+                continue
+            if line:
+                lines.append(line)
+            *whole, line = _break_word(word, font, width)
+            lines += whole
         lines.append(line)
     return lines
+
+
+def _break_word(word: str, font: pygame.font.Font, width: int) -> list[str]:
+    """`word` in pieces no wider than `width` (at least one character each), cut after a slash where possible."""
+    pieces = []
+    while font.size(word)[0] > width and len(word) > 1:
+        end = 1
+        while end < len(word) and font.size(word[: end + 1])[0] <= width:
+            end += 1
+        slash = max(word.rfind("/", 0, end), word.rfind("\\", 0, end))
+        end = slash + 1 if slash > 0 else end
+        pieces.append(word[:end])
+        word = word[end:]
+    return [*pieces, word]
 
 
 def paragraph(
@@ -80,3 +97,14 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Colour, edge: Colour
 def focus_ring(surface: pygame.Surface, rect: pygame.Rect, colour: Colour, width: int = 4) -> None:
     """A thick ring just outside a widget, so keyboard users see where they are."""
     pygame.draw.rect(surface, colour, rect.inflate(2 * width + 4, 2 * width + 4), width=width, border_radius=10)
+
+
+def scrollbar(
+    surface: pygame.Surface, track: pygame.Rect, total: int, shown: int, first: int, back: Colour, thumb: Colour
+) -> None:
+    """A thin bar beside a list of `total` lines showing `shown` of them from `first`: the thumb's size and place
+    are the share and place of the lines shown."""
+    pygame.draw.rect(surface, back, track, border_radius=3)
+    height = max(track.width, track.height * shown // max(total, 1))
+    top = track.top + (track.height - height) * first // max(1, total - shown)
+    pygame.draw.rect(surface, thumb, (track.left, top, track.width, height), border_radius=3)

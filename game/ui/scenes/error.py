@@ -13,6 +13,7 @@ from game.ui.scenes.form import FormScene
 
 MARGIN = 64  # px at 1280×720
 GAP = 18  # px at 1280×720 between paragraphs
+BODY_SIZES = (22, 20, 18, 16)  # design px of the text, largest first: the first that shows it all is used
 
 
 class ErrorScene(FormScene):
@@ -37,7 +38,7 @@ class ErrorScene(FormScene):
     def build(self) -> None:
         px = self.app.px
         width, height = self.app.size
-        rect = pygame.Rect(px(MARGIN), height - px(MARGIN) - px(56), px(300), px(56))
+        rect = pygame.Rect(self.app.space(MARGIN), height - self.app.space(MARGIN) - px(56), px(300), px(56))
         self.button(rect, self.app.tr("ui.back_to_menu"), self.back, object_id="#primary")
 
     def back(self) -> Transition:
@@ -58,9 +59,22 @@ class ErrorScene(FormScene):
     def draw(self, surface: pygame.Surface) -> None:
         app, px, colours = self.app, self.app.px, self.app.palette
         width, height = surface.get_size()
-        title = draw.line(surface, app.tr("ui.error.title"), app.font(40, True), colours.bad, (px(MARGIN), px(MARGIN)))
-        y, bottom = title.bottom + px(24), height - px(MARGIN) - px(56) - px(GAP)
+        margin = app.space(MARGIN)
+        title = draw.line(surface, app.tr("ui.error.title"), app.title_font(40), colours.bad, (margin, margin))
+        y, bottom = title.bottom + px(24), height - margin - px(56) - px(GAP)
+        font = self._body_font(width - 2 * margin, bottom - y)
         for text, dim in self.paragraphs():
-            area = pygame.Rect(px(MARGIN), y, width - 2 * px(MARGIN), max(bottom - y, 0))
-            y = draw.paragraph(surface, text, app.font(22), colours.text_dim if dim else colours.text, area) + px(GAP)
+            area = pygame.Rect(margin, y, width - 2 * margin, max(bottom - y, 0))
+            y = draw.paragraph(surface, text, font, colours.text_dim if dim else colours.text, area) + px(GAP)
         super().draw(surface)
+
+    def _body_font(self, width: int, height: int) -> pygame.font.Font:
+        """The player's text size, or a smaller one if that is what it takes to show every path whole."""
+        app = self.app
+        for size in BODY_SIZES:
+            font = app.font(size)
+            lines = sum(len(draw.wrap(text, font, width)) for text, _ in self.paragraphs())
+            step = round(font.get_linesize() * 1.25)
+            if lines * step + len(self.paragraphs()) * app.px(GAP) <= height:
+                return font
+        return font

@@ -29,9 +29,9 @@ class _Overlay(FormScene):
         return draw.line(
             surface,
             app.tr(key),
-            app.font(44, True),
+            app.title_font(44),
             app.palette.text,
-            (surface.get_width() // 2, app.px(MARGIN)),
+            (surface.get_width() // 2, app.space(MARGIN)),
             "midtop",
         )
 
@@ -94,15 +94,20 @@ class InjectScene(_Overlay):
         width, height = app.size
         self.events = injectable_events(self.session.scenario)
         self.shown = offered_events(self.events, self.session.turn)
-        row_h = min(px(54), (height - px(260)) // max(len(self.shown), 1) - px(8))
-        y = px(MARGIN) + app.font(44, True).get_linesize() + px(40)
-        for number, index in enumerate(self.shown, start=1):
-            rect = pygame.Rect(px(MARGIN * 2), y, width - px(MARGIN * 4), row_h)
-            text = f"{number}.  {event_label(app, self.session.scenario, self.events[index])}"
-            label = draw.fit(text, app.font(20), rect.width - px(30))
-            self.button(rect, label, lambda index=index: self.inject(index), object_id="@choice")
-            y += row_h + px(8)
-        cancel = pygame.Rect(px(MARGIN * 2), height - px(MARGIN) - px(BUTTON_H), px(BUTTON_W), px(BUTTON_H))
+        left, gap = app.space(MARGIN * 2), px(8)
+        top = app.space(MARGIN) + app.title_font(44).get_linesize() + px(4)
+        top += len(self._note_lines()) * app.font(20).get_linesize() + px(12)
+        cancel = pygame.Rect(left, height - app.space(MARGIN) - px(BUTTON_H), px(BUTTON_W), px(BUTTON_H))
+        room = cancel.top - px(16) - top
+        columns = 1 if len(self.shown) * (self.least_row(20) + gap) - gap <= room else 2
+        per_column = -(-len(self.shown) // columns)
+        row_h = self.row_height(54, room, per_column, gap, font_px=20)
+        column_w = (width - 2 * left - (columns - 1) * px(12)) // columns
+        for number, index in enumerate(self.shown):
+            column, row = divmod(number, per_column)
+            rect = pygame.Rect(left + column * (column_w + px(12)), top + row * (row_h + gap), column_w, row_h)
+            text = f"{number + 1}.  {event_label(app, self.session.scenario, self.events[index])}"
+            self.button(rect, text, lambda index=index: self.inject(index), object_id="@choice")
         self.button(cancel, app.tr("ui.cancel"), lambda: Pop())
 
     def inject(self, index: int) -> Transition:
@@ -118,15 +123,16 @@ class InjectScene(_Overlay):
     def draw(self, surface: pygame.Surface) -> None:
         title = self.heading(surface, "ui.inject.title")
         app = self.app
-        draw.line(
-            surface,
-            app.tr("ui.inject.note"),
-            app.font(20),
-            app.palette.text_dim,
-            (title.centerx, title.bottom + app.px(4)),
-            "midtop",
-        )
+        font, y = app.font(20), title.bottom + app.px(4)
+        for line in self._note_lines():
+            draw.line(surface, line, font, app.palette.text_dim, (title.centerx, y), "midtop")
+            y += font.get_linesize()
         super().draw(surface)
+
+    def _note_lines(self) -> list[str]:
+        """The note under the title, wrapped to the window."""
+        app = self.app
+        return draw.wrap(app.tr("ui.inject.note"), app.font(20), app.size[0] - 2 * app.space(MARGIN * 2))
 
 
 class ConfirmEndScene(_Overlay):
@@ -146,11 +152,11 @@ class ConfirmEndScene(_Overlay):
         title = self.heading(surface, "ui.end.title")
         app = self.app
         area = pygame.Rect(
-            app.px(MARGIN * 3), title.bottom + app.px(30), surface.get_width() - app.px(MARGIN * 6), app.px(120)
+            app.px(MARGIN * 3), title.bottom + app.px(30), surface.get_width() - app.px(MARGIN * 6), app.px(200)
         )
         draw.paragraph(
             surface,
-            app.tr("ui.end.note", turn=self.session.turn, turns=self.session.scenario.turns),
+            app.tr("ui.end.note", turn=self.session.last_finished_turn(), turns=self.session.scenario.turns),
             app.font(24),
             app.palette.text_dim,
             area,

@@ -9,6 +9,7 @@ run the same callback.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import pygame
@@ -23,6 +24,7 @@ Action = Callable[[], Transition | None]
 FORWARD = {pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT}
 BACKWARD = {pygame.K_UP, pygame.K_LEFT}
 ACTIVATE = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
+BUTTON_FONT_PX = 22  # the largest button font of assets/theme.json, in design px
 
 
 class FormScene(Scene):
@@ -35,7 +37,10 @@ class FormScene(Scene):
         self.elements: list[UIElement] = []
         self.focusables: list[UIElement] = []
         self.actions: dict[UIElement, Action] = {}
+        self.scroll_lists: list = []  # ScrollList panes of this screen: focus scrolls their rows into view
+        self.full_labels: dict[UIElement, str] = {}  # buttons whose label had to be shortened: the whole label
         self.focus = 0
+        self.pointer = (0, 0)  # where the mouse was last seen, for the wheel
 
     # ------------------------------------------------------------ building
 
@@ -50,7 +55,7 @@ class FormScene(Scene):
     def leave(self) -> None:
         for element in self.elements:
             element.kill()
-        self.elements, self.focusables, self.actions = [], [], {}
+        self.elements, self.focusables, self.actions, self.scroll_lists, self.full_labels = [], [], {}, [], {}
 
     def button(
         self,
@@ -62,6 +67,7 @@ class FormScene(Scene):
         enabled: bool = True,
         selected: bool = False,
         object_id: str | None = None,
+        container=None,  # noqa: ANN001 - a pygame_gui container (a ScrollList's), `rect` then relative to it
     ) -> UIButton:
         widget = UIButton(
             rect,
@@ -69,7 +75,9 @@ class FormScene(Scene):
             manager=self.app.ui,
             tool_tip_text=tooltip,
             object_id=ObjectID(object_id=object_id) if object_id else None,
+            container=container,
         )
+        self._fit_label(widget, text, tooltip)
         if selected:
             widget.select()
         if not enabled:
@@ -79,6 +87,27 @@ class FormScene(Scene):
             self.actions[widget] = action
             self.focusables.append(widget)
         return widget
+
+    def _fit_label(self, widget: UIButton, text: str, tooltip: str | None) -> None:
+        """Shorten a label too wide for its button; the whole label shows on hover (tooltip) and on focus (the
+        button grows over its neighbours while it has the focus)."""
+        border = widget.border_width["left"] + widget.border_width["right"]
+        room = widget.rect.width - border - 2 * widget.text_horiz_alignment_padding
+        if widget.font is None or widget.font.size(text)[0] <= room:
+            return
+        widget.set_text(draw.fit(text, widget.font, room))
+        whole = html.escape(text)
+        widget.set_tooltip(f"{whole}<br>{tooltip}" if tooltip else whole)
+        self.full_labels[widget] = text
+
+    def row_height(self, preferred: int, room: int, rows: int, gap: int, font_px: int = BUTTON_FONT_PX) -> int:
+        """The height of each of `rows` buttons stacked `gap` px apart in `room` px: `preferred` design px when
+        they fit, else less, but never below a line of their text (`font_px` design px)."""
+        return max(self.least_row(font_px), min(self.app.px(preferred), (room + gap) // max(rows, 1) - gap))
+
+    def least_row(self, font_px: int = BUTTON_FONT_PX) -> int:
+        """The lowest button that holds a line of text of `font_px` design px."""
+        return self.app.font(font_px, True).get_linesize() + self.app.px(4)
 
     def entry(self, rect: pygame.Rect, text: str, limit: int = 24) -> UITextEntryLine:
         widget = UITextEntryLine(rect, manager=self.app.ui, initial_text=text)
@@ -93,10 +122,17 @@ class FormScene(Scene):
         """What Escape does: go back one screen."""
         return Pop()
 
+    def wheel(self, pos: tuple[int, int], y: int) -> None:
+        """The mouse wheel turned `y` notches (up is positive) with the pointer at `pos`."""
+
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.actions:
             self._focus_on(event.ui_element)
             return self.actions[event.ui_element]()
+        if event.type == pygame.MOUSEMOTION:
+            self.pointer = event.pos
+        if event.type == pygame.MOUSEWHEEL:
+            self.wheel(self.pointer, event.y)
         if event.type == pygame.MOUSEBUTTONDOWN:
             self._focus_on_entry_at(event.pos)
         if event.type == pygame.KEYDOWN:
@@ -146,11 +182,55 @@ class FormScene(Scene):
     def _sync_text_focus(self) -> None:
         """Typing goes to a focused text entry; any other focus takes it away from entries."""
         focused = self.focused
+        for pane in self.scroll_lists:
+            if pane.holds(focused):
+                pane.reveal(focused)
         self.app.ui.set_focus_set(focused if isinstance(focused, UITextEntryLine) else None)
 
     def draw_focus(self, surface: pygame.Surface) -> None:
-        if self.focused is not None:
-            draw.focus_ring(surface, self.focused.rect, self.app.palette.focus, max(3, self.app.px(3)))
+        if self.focused is None:
+            return
+        panes = [pane.area for pane in self.scroll_lists if pane.holds(self.focused)]
+        surface.set_clip(panes[0].inflate(8, 8) if panes else None)  # a row scrolled out of its list shows no ring
+        draw.focus_ring(surface, self.focused.rect, self.app.palette.focus, max(3, self.app.px(3)))
+        surface.set_clip(None)
+
+    def draw_above(self, surface: pygame.Surface) -> None:
+        if self.focused in self.full_labels:
+            self._draw_whole_label(surface, self.focused.rect, self.full_labels[self.focused])
+
+    def _draw_whole_label(self, surface: pygame.Surface, button: pygame.Rect, text: str) -> None:
+        """The whole label of a focused button whose label was shortened: the button grows to show it."""
+        app = self.app
+        font, pad = app.font(20), app.px(10)
+        width = min(max(font.size(text)[0], button.width - 2 * pad), surface.get_width() - 4 * pad)
+        lines = draw.wrap(text, font, width)
+        box = pygame.Rect(button.topleft, (width + 2 * pad, max(button.height, len(lines) * font.get_linesize() + pad)))
+        box.left = max(pad, min(box.left, surface.get_width() - box.width - pad))
+        box.top = min(box.top, surface.get_height() - box.height)
+        draw.panel(surface, box, app.palette.background, app.palette.focus, radius=6)
+        text_top = box.centery - len(lines) * font.get_linesize() // 2
+        for index, line in enumerate(lines):
+            draw.line(surface, line, font, app.palette.text, (box.left + pad, text_top + index * font.get_linesize()))
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_focus(surface)
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        """Every widget where it can be clicked: rows of a scrolling list only while they show, cut to the list."""
+        panes = {id(scroll.pane) for scroll in self.scroll_lists}
+        shown = []
+        for element in self.elements:
+            if id(element) in panes:
+                continue  # the list itself: its rows are reported instead
+            scroll = next((s for s in self.scroll_lists if s.holds(element)), None)
+            if scroll is None:
+                shown.append((_name(element), pygame.Rect(element.rect)))
+            elif scroll.visible(element):
+                shown.append((_name(element), pygame.Rect(element.rect).clip(scroll.area)))
+        return shown
+
+
+def _name(element: UIElement) -> str:
+    text = element.get_text() if isinstance(element, UITextEntryLine) else getattr(element, "text", "")
+    return f"{type(element).__name__} {text!r}"

@@ -28,7 +28,10 @@ def standings_table(app, session: Session) -> tuple[list[Column], list[list[str]
         Column(app.tr("ui.standings.open"), 1.2, "right"),
     ]
     standings = session.leaderboard()
-    rows = [[f"{s.rank}.", s.team, f"{s.score:.0f}", str(s.won), str(s.lost), str(s.open)] for s in standings]
+    rows = [
+        [f"{s.rank}.", s.team, app.translator.number(round(s.score)), str(s.won), str(s.lost), str(s.open)]
+        for s in standings
+    ]
     return columns, rows, [app.palette.team(s.colour) for s in standings]
 
 
@@ -41,6 +44,7 @@ class LeaderboardScene(FormScene):
         self.then = then
         self.overlay = then is None
         self.standings = session.leaderboard()
+        self.rows_drawn: list[pygame.Rect] = []  # each team's row, as last drawn
 
     @property
     def order(self) -> list[str]:
@@ -51,7 +55,7 @@ class LeaderboardScene(FormScene):
         px = self.app.px
         width, height = self.app.size
         rect = pygame.Rect(0, 0, px(BUTTON_W), px(BUTTON_H))
-        rect.bottomright = (width - px(MARGIN), height - px(MARGIN) + px(16))
+        rect.topright = (width - self.app.space(MARGIN), self.app.space(MARGIN) - px(24))  # the table keeps the height
         self.button(rect, self.app.tr("ui.continue"), self.proceed, object_id="#primary")
 
     def proceed(self) -> Transition:
@@ -75,7 +79,9 @@ class LeaderboardScene(FormScene):
         if self.overlay:
             draw.dim(surface, 235)
         title = app.tr("ui.leaderboard.title")
-        top = draw.line(surface, title, app.font(40, True), colours.text, (px(MARGIN), px(MARGIN) - px(24)))
+        margin = app.space(MARGIN)
+        button = self.elements[0].rect if self.elements else pygame.Rect(width - margin, 0, 0, 0)
+        top = draw.line(surface, title, app.title_font(40), colours.text, (margin, margin - px(24)))
         played = self.session.scenario.turns if self.session.over else self.session.turn - 1
         subtitle = app.tr(
             "ui.leaderboard.after",
@@ -83,8 +89,16 @@ class LeaderboardScene(FormScene):
             turns=self.session.scenario.turns,
             rival=self.session.scenario.competitor.name,
         )
-        sub = draw.line(surface, subtitle, app.font(22), colours.text_dim, (px(MARGIN), top.bottom))
+        font, sub_w = app.font(22), button.left - px(24) - margin
+        sub = pygame.Rect(margin, top.bottom, sub_w, len(draw.wrap(subtitle, font, sub_w)) * font.get_linesize())
+        draw.paragraph(surface, subtitle, font, colours.text_dim, sub, spacing=1.0)
         columns, rows, swatches = standings_table(app, self.session)
-        area = pygame.Rect(px(MARGIN), sub.bottom + px(24), width - 2 * px(MARGIN), height - sub.bottom - px(150))
-        draw_table(app, surface, area, columns, rows, swatches)
+        table_top = max(sub.bottom, button.bottom) + px(16)
+        area = pygame.Rect(margin, table_top, width - 2 * margin, height - margin - table_top)
+        self.rows_drawn = draw_table(app, surface, area, columns, rows, swatches)
         super().draw(surface)
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        """The button, and each team's row: every team must be on screen."""
+        rows = [(f"readout standing {i + 1}", rect) for i, rect in enumerate(self.rows_drawn)]
+        return super().controls() + rows

@@ -17,6 +17,17 @@ ROW_H, BUTTON_W, BUTTON_H = 50, 260, 56
 MAX_ROWS = 8  # the newest saves; older ones stay on disk
 
 
+def entry_facts(app, entry: SaveEntry) -> dict[str, object]:  # noqa: ANN001 - App
+    """What a list of saves says of a readable one: scenario, teams, turn, mode and when it was saved."""
+    return {
+        "scenario": title_of(app, entry.scenario_id),
+        "teams": ", ".join(entry.teams),
+        "turn": entry.turn,
+        "mode": app.tr(f"ui.mode.{entry.mode}"),
+        "saved": entry.saved_minute,
+    }
+
+
 class LoadScene(FormScene):
     def __init__(self, app):  # noqa: ANN001 - App
         super().__init__(app)
@@ -26,32 +37,27 @@ class LoadScene(FormScene):
     def build(self) -> None:
         app, px = self.app, self.app.px
         width, height = app.size
-        y = px(MARGIN) + app.font(40, True).get_linesize() + px(20)
-        bottom = height - px(MARGIN) - px(BUTTON_H)
-        row_h = min(px(ROW_H), (bottom - px(90) - y) // max(len(self.entries), 1) - px(8))
+        margin = app.space(MARGIN)
+        y = margin + app.title_font(40).get_linesize() + px(20)
+        bottom = height - margin - px(BUTTON_H)
+        row_h = self.row_height(ROW_H, bottom - px(90) - y, len(self.entries), px(8), font_px=20)
         for entry in self.entries:
-            rect = pygame.Rect(px(MARGIN), y, width - 2 * px(MARGIN), row_h)
-            label = draw.fit(self._label(entry), app.font(20), rect.width - px(30))
+            rect = pygame.Rect(margin, y, width - 2 * margin, row_h)
+            label = self._label(entry)
             if entry.problem is None:
                 self.button(rect, label, lambda entry=entry: self.load(entry), object_id="@choice")
             else:
                 self.button(rect, label, None, enabled=False, tooltip=self._problem(entry), object_id="@choice")
             y += row_h + px(8)
         self.message_top = y + px(8)
-        self.button(pygame.Rect(px(MARGIN), bottom, px(BUTTON_W), px(BUTTON_H)), app.tr("ui.back"), lambda: Pop())
+        self.message_bottom = bottom - px(8)
+        self.button(pygame.Rect(margin, bottom, px(BUTTON_W), px(BUTTON_H)), app.tr("ui.back"), lambda: Pop())
 
     def _label(self, entry: SaveEntry) -> str:
         app = self.app
         if entry.problem is not None:
             return app.tr("ui.load.damaged", file=entry.path.name)
-        return app.tr(
-            "ui.load.entry",
-            scenario=title_of(app, entry.scenario_id),
-            teams=", ".join(entry.teams),
-            turn=entry.turn,
-            mode=app.tr(f"ui.mode.{entry.mode}"),
-            saved=entry.saved_minute,
-        )
+        return app.tr("ui.load.entry", **entry_facts(app, entry))
 
     def _problem(self, entry: SaveEntry) -> str:
         """Why the file cannot be loaded, in the player's language."""
@@ -68,22 +74,16 @@ class LoadScene(FormScene):
     def draw(self, surface: pygame.Surface) -> None:
         app, px, colours = self.app, self.app.px, self.app.palette
         width, _ = surface.get_size()
-        draw.line(surface, app.tr("ui.load.title"), app.font(40, True), colours.text, (px(MARGIN), px(MARGIN) - px(20)))
+        margin = app.space(MARGIN)
+        draw.line(surface, app.tr("ui.load.title"), app.title_font(40), colours.text, (margin, margin - px(20)))
         if not self.entries:
-            draw.line(
-                surface, app.tr("ui.load.nothing"), app.font(22), colours.text_dim, (px(MARGIN), self.message_top)
-            )
+            draw.line(surface, app.tr("ui.load.nothing"), app.font(22), colours.text_dim, (margin, self.message_top))
         damaged = [e for e in self.entries if e.problem is not None]
         notes = ([self.problem] if self.problem else []) + [
             app.tr("ui.load.damaged_note", file=e.path.name, reason=self._problem(e)) for e in damaged[:2]
         ]
         y = self.message_top
         for note in notes:
-            y = draw.paragraph(
-                surface,
-                note,
-                app.font(18),
-                colours.bad,
-                pygame.Rect(px(MARGIN), y, width - 2 * px(MARGIN), round(app.font(18).get_linesize() * 2.6)),
-            )
+            area = pygame.Rect(margin, y, width - 2 * margin, max(0, self.message_bottom - y))
+            y = draw.paragraph(surface, note, app.font(18), colours.bad, area)
         super().draw(surface)

@@ -1,9 +1,10 @@
 """The main menu: solo practice, workshop, load a saved game, settings, quit; the shipped scenarios beside it.
 
-When the autosave holds an unfinished game (the window was closed, the
-machine stopped or the game crashed), the first choice is to resume it. An
-autosave that cannot be resumed is moved aside (never deleted) and the menu
-says where it went.
+When an autosave holds an unfinished game (the window was closed, the
+machine stopped, the game crashed, or another game was started meanwhile), the
+first choice is to resume it; with several, that choice lists them all
+(UnfinishedScene), to resume or delete any. An autosave that cannot be resumed
+is moved aside (never deleted) and the menu says where it went.
 """
 
 from __future__ import annotations
@@ -11,15 +12,9 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import Message
+from game.invocation import command_name
 from game.persistence.problems import SaveError
-from game.persistence.saves import (
-    SaveEntry,
-    SetAside,
-    interrupted_game,
-    load_session,
-    set_aside,
-    set_aside_damaged_autosaves,
-)
+from game.persistence.saves import SaveEntry, interrupted_games, load_session, set_aside, set_aside_damaged_autosaves
 from game.ui.catalog import shipped_catalog, title_of
 from game.ui.scene import Push, Quit, Transition
 from game.ui.scenes import draw
@@ -27,8 +22,17 @@ from game.ui.scenes.form import FormScene
 
 MARGIN = 64  # px at 1280×720
 BUTTON_W, BUTTON_H, GAP = 380, 58, 16
+SMALL_GAP = 8  # px at 1280×720 between the buttons when large text leaves little room
 SUMMARY_LINES = 2  # lines of each scenario's summary in the menu's overview
-NOTE_LINES = 2  # lines kept for the interrupted game, or the autosave set aside
+MENU_ENTRIES = (
+    "ui.menu.solo",
+    "ui.menu.workshop",
+    "ui.menu.load",
+    "help.menu_entry",
+    "ui.menu.settings",
+    "ui.menu.quit",
+)
+NOTE_LINES = 2  # lines kept for an autosave set aside (the interrupted game takes one)
 
 
 class MenuScene(FormScene):
@@ -36,38 +40,59 @@ class MenuScene(FormScene):
 
     def __init__(self, app):  # noqa: ANN001 - App
         super().__init__(app)
-        self.interrupted: SaveEntry | None = None
+        self.unfinished: list[SaveEntry] = []  # every unfinished game's autosave, newest first
+        self.interrupted: SaveEntry | None = None  # the newest of them
         self.notice: Message | None = None  # an autosave that could not be resumed, and where it went
 
     def enter(self) -> None:
         try:
             moved = set_aside_damaged_autosaves()
-            self.interrupted = interrupted_game()
+            self.unfinished = interrupted_games()
         except OSError:  # an unreadable data folder: play on without the offer
-            moved, self.interrupted = [], None
+            moved, self.unfinished = [], []
+        self.interrupted = self.unfinished[0] if self.unfinished else None
         if moved:
-            self.notice = _set_aside_notice(moved[-1])
+            self.notice = moved[-1].notice()
         super().enter()
 
     def build(self) -> None:
         from game.ui.scenes.load import LoadScene
+        from game.ui.scenes.rules import RulesScene
         from game.ui.scenes.settings import SettingsScene
         from game.ui.scenes.solo import SoloSetupScene
+        from game.ui.scenes.unfinished import UnfinishedScene
         from game.ui.scenes.workshop import WorkshopSetupScene
 
         app, px = self.app, self.app.px
-        entries = [("ui.menu.resume", self.resume)] if self.interrupted else []
-        entries += [
-            ("ui.menu.solo", lambda: Push(SoloSetupScene(app))),
-            ("ui.menu.workshop", lambda: Push(WorkshopSetupScene(app))),
-            ("ui.menu.load", lambda: Push(LoadScene(app))),
-            ("ui.menu.settings", lambda: Push(SettingsScene(app))),
-            ("ui.menu.quit", lambda: Quit()),
-        ]
+        entries = [("ui.menu.resume", self.resume)] if len(self.unfinished) == 1 else []
+        if len(self.unfinished) > 1:
+            entries = [("ui.menu.resume_some", lambda: Push(UnfinishedScene(app)))]
+        actions = {
+            "ui.menu.solo": lambda: Push(SoloSetupScene(app)),
+            "ui.menu.workshop": lambda: Push(WorkshopSetupScene(app)),
+            "ui.menu.load": lambda: Push(LoadScene(app)),
+            "help.menu_entry": lambda: Push(RulesScene(app)),
+            "ui.menu.settings": lambda: Push(SettingsScene(app)),
+            "ui.menu.quit": lambda: Quit(),
+        }
+        entries += [(key, actions[key]) for key in MENU_ENTRIES]
         top = self._buttons_top()
-        for index, (key, action) in enumerate(entries):
-            rect = pygame.Rect(px(MARGIN), top + index * px(BUTTON_H + GAP), px(BUTTON_W), px(BUTTON_H))
-            self.button(rect, app.tr(key), action, object_id="#primary" if key == "ui.menu.resume" else None)
+        gap = px(GAP) if self._fits(len(entries), px(GAP)) else px(SMALL_GAP)
+        height = self.row_height(BUTTON_H, self._buttons_bottom() - top, len(entries), gap)
+        labels = [app.tr(key, count=len(self.unfinished)) for key, _ in entries]
+        width = self._button_width(labels)
+        for index, ((key, action), label) in enumerate(zip(entries, labels)):
+            rect = pygame.Rect(app.space(MARGIN), top + index * (height + gap), width, height)
+            self.button(rect, label, action, object_id="#primary" if key.startswith("ui.menu.resume") else None)
+
+    def _button_width(self, labels: list[str]) -> int:
+        """Wide enough for the longest label, up to half the window."""
+        app = self.app
+        widest = max(app.font(22, True).size(label)[0] for label in labels) + app.px(40)
+        return min(max(app.px(BUTTON_W), widest), app.size[0] // 2 - app.space(MARGIN))
+
+    def _fits(self, count: int, gap: int) -> bool:
+        return count * (self.app.px(BUTTON_H) + gap) - gap <= self._buttons_bottom() - self._buttons_top()
 
     def resume(self) -> Transition | None:
         """Open the interrupted game where its autosave left it (the end of the last turn played)."""
@@ -76,15 +101,36 @@ class MenuScene(FormScene):
         try:
             session = load_session(self.interrupted.path)
         except SaveError as error:
-            self.notice = _set_aside_notice(set_aside(error.path, error.problem))
-            self.interrupted = None
+            self.notice = set_aside(error.path, error.problem).notice()
+            self.unfinished = [entry for entry in self.unfinished if entry.path != error.path]
+            self.interrupted = self.unfinished[0] if self.unfinished else None
             self.resize()
             return None
         return flow.start_game(self.app, session)
 
-    def _buttons_top(self) -> int:
-        top = self.app.px(MARGIN) + self.app.font(56, True).get_linesize() + self.app.font(22).get_linesize() * 2
-        return top + (self.app.font(18).get_linesize() * NOTE_LINES + self.app.px(8) if self._note() else 0)
+    def _buttons_top(self, tagline_lines: int | None = None) -> int:
+        app = self.app
+        lines = self._tagline_lines() if tagline_lines is None else tagline_lines
+        top = app.space(MARGIN) + app.title_font(56).get_linesize() + app.font(22).get_linesize() * lines
+        return top + (app.font(18).get_linesize() * self._note_lines() + app.px(8) if self._note() else 0)
+
+    def _tagline_lines(self) -> int:
+        """The tagline's two lines, or none when large text leaves the buttons too little room under a note."""
+        rows = len(MENU_ENTRIES) + (1 if self.unfinished else 0)
+        least = rows * self.least_row() + (rows - 1) * self.app.px(SMALL_GAP)
+        return 2 if self._buttons_top(2) + least <= self._buttons_bottom() else 0
+
+    def _note_lines(self) -> int:
+        """The resume offer takes one line (shortened); an autosave set aside is said whole, on up to two."""
+        if self.notice is None:
+            return 1
+        app = self.app
+        lines = draw.wrap(self.notice.text(app.translator), app.font(18), app.size[0] - 2 * app.space(MARGIN))
+        return min(NOTE_LINES, len(lines))
+
+    def _buttons_bottom(self) -> int:
+        """Just above the keyboard hint at the foot of the screen."""
+        return self.app.size[1] - self.app.space(24) - self.app.font(18).get_linesize() - self.app.px(12)
 
     def _note(self) -> str | None:
         """The interrupted game in one line, or the autosave that could not be resumed."""
@@ -94,7 +140,8 @@ class MenuScene(FormScene):
             return None
         entry, app = self.interrupted, self.app
         return app.tr(
-            "ui.menu.resume_note",
+            "ui.menu.unfinished_note" if len(self.unfinished) > 1 else "ui.menu.resume_note",
+            count=len(self.unfinished),
             scenario=title_of(app, entry.scenario_id),
             teams=", ".join(entry.teams),
             turn=entry.turn,
@@ -107,29 +154,28 @@ class MenuScene(FormScene):
     def draw(self, surface: pygame.Surface) -> None:
         app, px, colours = self.app, self.app.px, self.app.palette
         width, height = surface.get_size()
-        title = draw.line(
-            surface, app.tr("ui.title"), app.font(56, True), colours.text, (px(MARGIN), px(MARGIN) - px(20))
-        )
-        draw.paragraph(
-            surface,
-            app.tr("ui.tagline"),
-            app.font(22),
-            colours.text_dim,
-            pygame.Rect(title.left, title.bottom, width - 2 * px(MARGIN), app.font(22).get_linesize() * 2 + 4),
-            spacing=1.0,
-        )
+        margin = app.space(MARGIN)
+        title = draw.line(surface, app.tr("ui.title"), app.title_font(56), colours.text, (margin, margin - px(20)))
+        tagline = app.font(22).get_linesize() * self._tagline_lines()
+        if tagline:
+            box = pygame.Rect(title.left, title.bottom, width - 2 * margin, tagline + 4)
+            draw.paragraph(surface, app.tr("ui.tagline"), app.font(22), colours.text_dim, box, spacing=1.0)
         note = self._note()
         if note:
             colour = colours.bad if self.notice else colours.accent
-            lines = app.font(18).get_linesize() * NOTE_LINES
-            box = pygame.Rect(px(MARGIN), self._buttons_top() - lines - px(8), width - 2 * px(MARGIN), lines)
+            lines = app.font(18).get_linesize() * self._note_lines()
+            box = pygame.Rect(margin, self._buttons_top() - lines - px(8), width - 2 * margin, lines)
             draw.paragraph(surface, note, app.font(18), colour, box, spacing=1.0)
-        left = px(MARGIN + BUTTON_W + 48)
-        hint_top = height - px(24) - app.font(18).get_linesize() - px(12)
+        left = margin + (self.elements[0].rect.width if self.elements else px(BUTTON_W)) + app.space(48)
         top = self._buttons_top()
-        self._draw_scenarios(surface, pygame.Rect(left, top, width - left - px(MARGIN), hint_top - top))
+        self._draw_scenarios(surface, pygame.Rect(left, top, width - left - margin, self._buttons_bottom() - top))
         draw.line(
-            surface, app.tr("ui.keys.menu"), app.font(18), colours.text_dim, (px(MARGIN), height - px(24)), "bottomleft"
+            surface,
+            draw.fit(app.tr("ui.keys.menu"), app.font(18), width - 2 * margin),
+            app.font(18),
+            colours.text_dim,
+            (margin, height - app.space(24)),
+            "bottomleft",
         )
         super().draw(surface)
 
@@ -143,23 +189,20 @@ class MenuScene(FormScene):
         summary_h = round(body.get_linesize() * 1.1 * SUMMARY_LINES) + 2
         entries = shipped_catalog()
         for shown, entry in enumerate(entries):
-            needed = app.px(12) + heading.get_linesize() + app.px(4) + summary_h + body.get_linesize()
+            title = app.text(entry.scenario.title) if entry.scenario else ""
+            title_h = heading.get_linesize() * min(2, len(draw.wrap(title, heading, area.width)))
+            needed = app.px(12) + title_h + app.px(4) + summary_h + 2 * body.get_linesize()
             if y + needed > area.bottom and shown < len(entries) - 1:
                 more = app.tr("ui.menu.more_scenarios", count=len(entries) - shown)
-                draw.line(surface, draw.fit(more, body, area.width), body, colours.accent, (area.left, y + app.px(12)))
+                box = pygame.Rect(area.left, y + app.px(12), area.width, 2 * body.get_linesize())
+                draw.paragraph(surface, more, body, colours.accent, box, spacing=1.0)
                 return
             y += app.px(12)
             if entry.scenario is None:
-                text = app.tr("ui.scenario.broken", file=entry.path.name)
+                text = app.tr("ui.scenario.broken", file=entry.path.name, command=command_name())
                 y = draw.paragraph(surface, text, body, colours.bad, pygame.Rect(area.left, y, area.width, summary_h))
                 continue
-            name = draw.fit(app.text(entry.scenario.title), heading, area.width)
-            y = draw.line(surface, name, heading, colours.text, (area.left, y)).bottom + app.px(4)
+            box = pygame.Rect(area.left, y, area.width, title_h)
+            y = draw.paragraph(surface, title, heading, colours.text, box, spacing=1.0) + app.px(4)
             box = pygame.Rect(area.left, y, area.width, summary_h)
             y = draw.paragraph(surface, app.text(entry.scenario.summary), body, colours.text_dim, box, spacing=1.1)
-
-
-def _set_aside_notice(moved: SetAside) -> Message:
-    if moved.moved_to is None:
-        return Message.of("ui.autosave.stuck", file=moved.path.name, reason=moved.issue)
-    return Message.of("ui.autosave.set_aside", file=moved.moved_to.name, reason=moved.issue)

@@ -1,6 +1,8 @@
-"""Choosing a shipped scenario: one button per scenario (in pages when they do not fit), and its details beside them."""
+"""Choosing a shipped scenario: every scenario in one scrollable list, and its details beside them."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pygame
 from pygame_gui.elements import UIButton
@@ -8,93 +10,107 @@ from pygame_gui.elements import UIButton
 from game.core.model import Scenario
 from game.ui.catalog import playable
 from game.ui.scenes import draw
+from game.ui.scenes.scroll import ScrollList
 
 
 class ScenarioPicker:
-    """Part of a set-up screen; `scene` is the FormScene that owns the buttons."""
+    """Part of a set-up screen; `scene` is the FormScene that owns the buttons; `on_choose` hears each choice."""
 
-    def __init__(self, scene):  # noqa: ANN001 - a FormScene
+    def __init__(self, scene, on_choose: Callable[[Scenario], None] | None = None):  # noqa: ANN001 - a FormScene
         self.scene = scene
         self.scenarios = playable()
         self.index = 0
-        self.page, self.pages, self.per_page = 0, 1, 1
+        self.on_choose = on_choose
+        self.list: ScrollList | None = None
         self.buttons: list[UIButton] = []
+        self.detail_scroll = 0  # first line of the details shown
 
     @property
     def scenario(self) -> Scenario:
         return self.scenarios[self.index]
 
     def build(self, area: pygame.Rect, row_h: int, max_rows: int) -> int:
-        """Buttons from the top of `area`, at most `max_rows` rows (the last one pages on); returns the y below."""
+        """One button per scenario from the top of `area`, in a list `max_rows` rows high that scrolls; returns the y below."""
         app = self.scene.app
-        count = len(self.scenarios)
-        self.per_page = count if count <= max_rows else max(1, max_rows - 1)
-        self.pages = -(-count // self.per_page)
-        self.page = min(self.page, self.pages - 1)
-        first = self.page * self.per_page
+        gap = app.px(8)
+        shown = min(len(self.scenarios), max(max_rows, 1))
+        height = shown * (row_h + gap) - gap
+        self.list = ScrollList(
+            self.scene, pygame.Rect(area.left, area.top, area.width, height), row_h, gap, len(self.scenarios)
+        )
         self.buttons = []
-        y = area.top
-        for index in range(first, min(count, first + self.per_page)):
-            rect = pygame.Rect(area.left, y, area.width, row_h)
-            title = draw.fit(app.text(self.scenarios[index].title), app.font(20), area.width - app.px(28))
-            button = self.scene.button(
-                rect, title, lambda index=index: self.choose(index), selected=index == self.index, object_id="@choice"
+        for index, scenario in enumerate(self.scenarios):
+            rect = self.list.rect(index)
+            button = self.scene.button(  # a title too long is shortened, and shown whole on hover and focus
+                rect,
+                app.text(scenario.title),
+                lambda index=index: self.choose(index),
+                selected=index == self.index,
+                object_id="@choice",
+                container=self.list.container,
             )
             self.buttons.append(button)
-            y += row_h + app.px(8)
-        if self.pages > 1:
-            label = app.tr("ui.scenario.more", page=self.page + 1, pages=self.pages)
-            self.scene.button(pygame.Rect(area.left, y, area.width, row_h), label, self.next_page)
-            y += row_h + app.px(8)
-        return y
-
-    def next_page(self) -> None:
-        """Show the next page of scenarios (the chosen one stays chosen)."""
-        self.page = (self.page + 1) % self.pages
-        focus = self.scene.focus
-        self.scene.resize()
-        self.scene.focus = focus
+        self.list.reveal(self.buttons[self.index])
+        return area.top + height + gap
 
     def choose(self, index: int) -> None:
         self.index = index
-        first = self.page * self.per_page
+        self.detail_scroll = 0
         for position, button in enumerate(self.buttons):
-            (button.select if first + position == index else button.unselect)()
+            (button.select if position == index else button.unselect)()
+        if self.on_choose is not None:
+            self.on_choose(self.scenario)
 
-    def draw_details(self, surface: pygame.Surface, area: pygame.Rect, objectives: bool = True) -> None:
+    def detail_lines(self, width: int, objectives: bool = True) -> list[tuple[str, pygame.font.Font, tuple, int]]:
+        """The chosen scenario's title, facts, summary and objectives wrapped to `width`: (text, font, colour,
+        space above in px)."""
         app, colours, scenario = self.scene.app, self.scene.app.palette, self.scenario
-        draw.panel(surface, area, colours.panel, colours.panel_edge)
-        inner = area.inflate(-app.px(36), -app.px(28))
-        y = draw.paragraph(surface, app.text(scenario.title), app.font(24, True), colours.text, inner, spacing=1.05)
         facts = app.tr(
             "ui.scenario.facts",
             people=scenario.org.size,
-            turns=scenario.turns,
-            unit=unit_name(app, scenario.turn_unit),
+            duration=app.translator.duration(scenario.turns, scenario.turn_unit),
             signals=len(scenario.signals),
             rival=scenario.competitor.name,
         )
-        y = draw.paragraph(
-            surface,
-            facts,
-            app.font(18),
-            colours.accent,
-            pygame.Rect(inner.left, y + app.px(6), inner.width, inner.bottom - y),
-        )
-        body = pygame.Rect(inner.left, y + app.px(10), inner.width, inner.bottom - y - app.px(10))
-        y = draw.paragraph(surface, app.text(scenario.summary), app.font(20), colours.text, body, spacing=1.1)
+        blocks = [
+            (app.text(scenario.title), app.font(24, True), colours.text, 0),
+            (facts, app.font(18), colours.accent, app.px(6)),
+            (app.text(scenario.summary), app.font(20), colours.text, app.px(10)),
+        ]
         goals = scenario.extras.get("objectives") or []
-        if objectives and goals and y < inner.bottom - app.px(60):
-            y = draw.line(
-                surface,
-                app.tr("ui.scenario.objectives"),
-                app.font(20, True),
-                colours.text,
-                (inner.left, y + app.px(10)),
-            ).bottom
-            for goal in goals:
-                box = pygame.Rect(inner.left, y + app.px(4), inner.width, inner.bottom - y - app.px(4))
-                y = draw.paragraph(surface, "• " + app.text(goal), app.font(18), colours.text_dim, box, spacing=1.0)
+        if objectives and goals:
+            blocks.append((app.tr("ui.scenario.objectives"), app.font(20, True), colours.text, app.px(10)))
+            blocks += [("• " + app.text(goal), app.font(18), colours.text_dim, app.px(4)) for goal in goals]
+        lines = []
+        for text, font, colour, space in blocks:
+            wrapped = draw.wrap(text, font, width)
+            lines += [(line, font, colour, space if i == 0 else 0) for i, line in enumerate(wrapped)]
+        return lines
+
+    def scroll_details(self, step: int) -> None:
+        """Scroll the details `step` lines down (up when negative); drawing keeps it within the text."""
+        self.detail_scroll = max(0, self.detail_scroll + step)
+
+    def draw_details(self, surface: pygame.Surface, area: pygame.Rect, objectives: bool = True) -> None:
+        """The details in a panel; when they are longer than it, the wheel over it (or PageUp / PageDown) scrolls
+        them and a bar shows where they are."""
+        app, colours = self.scene.app, self.scene.app.palette
+        draw.panel(surface, area, colours.panel, colours.panel_edge)
+        bar_w = app.px(6)
+        inner = area.inflate(-app.px(36), -app.px(28))
+        lines = self.detail_lines(inner.width - 2 * bar_w, objectives)
+        heights = [font.get_linesize() + space for _, font, _, space in lines]
+        last_first = next(i for i in range(len(lines) + 1) if sum(heights[i:]) <= inner.height)
+        self.detail_scroll = min(self.detail_scroll, last_first)
+        y = inner.top
+        for (text, font, colour, space), height in zip(lines[self.detail_scroll :], heights[self.detail_scroll :]):
+            if y + height > inner.bottom:
+                break
+            y = draw.line(surface, text, font, colour, (inner.left, y + (space if y > inner.top else 0))).bottom
+        if last_first:
+            track = pygame.Rect(inner.right - bar_w, inner.top, bar_w, inner.height)
+            shown = len(lines) - last_first
+            draw.scrollbar(surface, track, len(lines), shown, self.detail_scroll, colours.background, colours.text_dim)
 
 
 def unit_name(app, unit: str) -> str:  # noqa: ANN001 - App

@@ -19,12 +19,16 @@ BUTTON_W, BUTTON_H, TEAM_W = 300, 58, 380
 
 def outcome_phrase(app, result: SignalOutcome) -> str:  # noqa: ANN001 - App
     """One signal's race in a few words, in the chosen language."""
+    if result.share is not None:
+        return app.tr("ui.results.under_way", percent=round(result.share * 100))
     if not result.genuine:
         key = (
             "acted_on_rumour"
             if result.exploited_turn is not None
             else "exposed"
             if result.exposed
+            else "faded"
+            if result.faded
             else "rumour_ignored"
         )
         return app.tr(f"ui.results.{key}")
@@ -38,7 +42,7 @@ def outcome_phrase(app, result: SignalOutcome) -> str:  # noqa: ANN001 - App
         return app.tr("ui.results.same_turn")
     key = "won_by" if result.won else "beaten_by"
     count = abs(result.margin)
-    return app.tr(f"ui.results.{key}.{'one' if count == 1 else 'many'}", n=count)
+    return app.tr(f"ui.results.{key}", n=count)
 
 
 class ResultsScene(FormScene):
@@ -59,23 +63,24 @@ class ResultsScene(FormScene):
     def build(self) -> None:
         app, px = self.app, self.app.px
         width, height = app.size
-        bottom = height - px(MARGIN) - px(BUTTON_H) + px(16)
-        menu = pygame.Rect(width - px(MARGIN) - px(BUTTON_W), bottom, px(BUTTON_W), px(BUTTON_H))
+        margin = app.space(MARGIN)
+        bottom = height - margin - px(BUTTON_H) + app.space(16)
+        menu_w, debrief_w = (self._button_width(key) for key in ("ui.back_to_menu", "ui.results.debrief"))
+        menu = pygame.Rect(width - margin - menu_w, bottom, menu_w, px(BUTTON_H))
         self.button(menu, app.tr("ui.back_to_menu"), lambda: Home(), object_id="#primary")
-        debrief = pygame.Rect(menu.left - px(BUTTON_W + 20), bottom, px(BUTTON_W), px(BUTTON_H))
+        debrief = pygame.Rect(menu.left - px(20) - debrief_w, bottom, debrief_w, px(BUTTON_H))
         self.button(debrief, app.tr("ui.results.debrief"), lambda: Push(DebriefScene(app, self.session)))
         self.team_buttons = []
         if self.workshop:
             y = self._content_top() + app.font(24, True).get_linesize() + px(10)
-            row_h = min(px(52), (bottom - px(20) - y) // len(self.standings) - px(6))
+            beside = debrief.left > margin + self._team_width() + px(20)  # the ranking may go down past the buttons
+            end = height - margin if beside else bottom - px(20)
+            row_h = self.row_height(52, end - y, len(self.standings), px(6), font_px=20)
             for standing in self.standings:
                 index = self._team_index(standing.team)
-                text = draw.fit(
-                    f"{standing.rank}. {standing.team} — {standing.score:.0f} {app.tr('ui.points_short')}",
-                    app.font(20),
-                    px(TEAM_W - 70),
-                )
-                rect = pygame.Rect(px(MARGIN) + px(36), y, px(TEAM_W) - px(36), row_h)
+                points = app.translator.number(round(standing.score))
+                text = f"{standing.rank}. {standing.team} — {points} {app.tr('ui.points_short')}"
+                rect = pygame.Rect(margin + px(36), y, self._team_width() - px(36), row_h)
                 button = self.button(
                     rect, text, lambda index=index: self.show(index), selected=index == self.shown, object_id="@choice"
                 )
@@ -84,7 +89,16 @@ class ResultsScene(FormScene):
 
     def _content_top(self) -> int:
         app = self.app
-        return app.px(MARGIN) + app.font(40, True).get_linesize() + app.font(22).get_linesize() + app.px(8)
+        return app.space(MARGIN) + app.title_font(40).get_linesize() + app.font(22).get_linesize() + app.px(8)
+
+    def _button_width(self, key: str) -> int:
+        """Wide enough for its label, up to BUTTON_W."""
+        app = self.app
+        return min(app.px(BUTTON_W), app.font(22, True).size(app.tr(key))[0] + app.px(60))
+
+    def _team_width(self) -> int:
+        """The ranking's column: at most a third of the window, so the races keep the rest."""
+        return min(self.app.px(TEAM_W), self.app.size[0] // 3)
 
     def show(self, index: int) -> None:
         self.shown = index
@@ -98,28 +112,31 @@ class ResultsScene(FormScene):
         app, px, colours = self.app, self.app.px, self.app.palette
         width, height = surface.get_size()
         key = "ui.results.title_ended" if self.session.ended else "ui.results.title"
-        title = draw.line(surface, app.tr(key), app.font(40, True), colours.text, (px(MARGIN), px(MARGIN) - px(24)))
+        margin = app.space(MARGIN)
+        title = draw.line(surface, app.tr(key), app.title_font(40), colours.text, (margin, margin - px(24)))
         draw.line(
-            surface, app.text(self.session.scenario.title), app.font(22), colours.text_dim, (px(MARGIN), title.bottom)
+            surface,
+            draw.fit(app.text(self.session.scenario.title), app.font(22), width - 2 * margin),
+            app.font(22),
+            colours.text_dim,
+            (margin, title.bottom),
         )
-        top, left = self._content_top(), px(MARGIN)
+        top, left = self._content_top(), margin
         if self.workshop:
             draw.line(surface, app.tr("ui.results.ranking"), app.font(24, True), colours.accent, (left, top))
             for _, colour, button in self.team_buttons:
                 swatch = pygame.Rect(left, 0, px(24), px(24))
                 swatch.centery = button.rect.centery
                 pygame.draw.rect(surface, colours.team(colour), swatch, border_radius=4)
-            left += px(TEAM_W + 32)
-        self._draw_races(
-            surface,
-            pygame.Rect(left, top, width - left - px(MARGIN), height - top - px(MARGIN) - px(BUTTON_H) - px(40)),
-        )
+            left += self._team_width() + px(32)
+        bottom = self.elements[0].rect.top - px(16) if self.elements else height - margin
+        self._draw_races(surface, pygame.Rect(left, top, width - left - margin, bottom - top))
         super().draw(surface)
 
     def _draw_races(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         app, colours = self.app, self.app.palette
         team = self.session.teams[self.shown]
-        heading = app.tr("ui.results.races", team=team.name, points=f"{score(team.state):.0f}")
+        heading = app.tr("ui.results.races", team=team.name, points=round(score(team.state)))
         heading = draw.fit(heading, app.font(24, True), area.width)
         y = draw.line(
             surface,
@@ -135,7 +152,7 @@ class ResultsScene(FormScene):
         ]
         titles = [app.text(signal.title) for signal in self.session.scenario.signals]
         rows = [
-            [name, outcome_phrase(app, result), f"{result.points:+.0f}"]
+            [name, outcome_phrase(app, result), app.translator.number(round(result.points), signed=True)]
             for name, result in zip(titles, outcomes(team.state))
         ]
         draw_table(app, surface, pygame.Rect(area.left, y + app.px(10), area.width, area.bottom - y), columns, rows)

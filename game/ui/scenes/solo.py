@@ -14,6 +14,7 @@ from game.workshop.session import Session
 
 MARGIN = 56  # px at 1280×720
 LIST_W, ROW_H, BUTTON_W = 430, 52, 180
+PAGE_LINES = 4  # lines of the scenario's details that PageUp / PageDown scroll
 
 
 class SoloSetupScene(FormScene):
@@ -26,18 +27,21 @@ class SoloSetupScene(FormScene):
     def build(self) -> None:
         app, px = self.app, self.app.px
         width, height = app.size
-        top = px(MARGIN) + app.font(40, True).get_linesize() + px(10)
-        list_area = pygame.Rect(px(MARGIN), top + app.font(22, True).get_linesize() + px(8), px(LIST_W), height)
-        bottom = height - px(MARGIN) - px(ROW_H)
-        below = px(18) + app.font(22, True).get_linesize() + px(6) + px(ROW_H) + px(24)  # the difficulty block
-        max_rows = max(2, (bottom - below - list_area.top) // (px(ROW_H) + px(8)))
-        y = self.picker.build(list_area, px(ROW_H), max_rows)
+        margin = app.space(MARGIN)
+        top = margin + app.title_font(40).get_linesize() + px(10)
+        list_w = min(px(LIST_W), (width - 2 * margin) * 2 // 5)
+        list_area = pygame.Rect(margin, top + app.font(22, True).get_linesize() + px(8), list_w, height)
+        bottom = height - margin - px(ROW_H)
+        room = bottom - list_area.top - (px(18) + app.font(22, True).get_linesize() + px(6) + px(24))
+        row_h = self.row_height(ROW_H, room, len(self.picker.scenarios) + 1, px(8))
+        max_rows = max(2, (room - row_h) // (row_h + px(8)))  # the scenarios' rows above the difficulty's
+        y = self.picker.build(list_area, row_h, max_rows)
         self.difficulty_top = y + px(18)
         y = self.difficulty_top + app.font(22, True).get_linesize() + px(6)
         self.difficulty_buttons = []
-        choice_w = (px(LIST_W) - 2 * px(8)) // 3
+        choice_w = (list_w - 2 * px(8)) // 3
         for index, level in enumerate(DIFFICULTY):
-            rect = pygame.Rect(px(MARGIN) + index * (choice_w + px(8)), y, choice_w, px(ROW_H))
+            rect = pygame.Rect(margin + index * (choice_w + px(8)), y, choice_w, row_h)
             self.difficulty_buttons.append(
                 self.button(
                     rect,
@@ -48,13 +52,13 @@ class SoloSetupScene(FormScene):
                     object_id="@option",
                 )
             )
-        self.button(pygame.Rect(px(MARGIN), bottom, px(BUTTON_W), px(ROW_H)), app.tr("ui.back"), lambda: Pop())
-        start = pygame.Rect(width - px(MARGIN) - px(BUTTON_W + 60), bottom, px(BUTTON_W + 60), px(ROW_H))
+        self.button(pygame.Rect(margin, bottom, px(BUTTON_W), px(ROW_H)), app.tr("ui.back"), lambda: Pop())
+        start = pygame.Rect(width - margin - px(BUTTON_W + 60), bottom, px(BUTTON_W + 60), px(ROW_H))
         self.button(start, app.tr("ui.solo.start"), self.start, object_id="#primary")
         self.details = pygame.Rect(
             list_area.right + px(32),
             list_area.top,
-            width - list_area.right - px(32) - px(MARGIN),
+            width - list_area.right - px(32) - margin,
             bottom - list_area.top - px(24),
         )
 
@@ -62,6 +66,16 @@ class SoloSetupScene(FormScene):
         self.difficulty = level
         for name, button in zip(DIFFICULTY, self.difficulty_buttons):
             (button.select if name == level else button.unselect)()
+
+    def wheel(self, pos: tuple[int, int], y: int) -> None:
+        if self.details.collidepoint(pos):
+            self.picker.scroll_details(-y)
+
+    def handle_key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.picker.scroll_details(-PAGE_LINES if event.key == pygame.K_PAGEUP else PAGE_LINES)
+            return None
+        return super().handle_key(event)
 
     def start(self) -> Transition:
         session = Session.start(
@@ -71,15 +85,16 @@ class SoloSetupScene(FormScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, px, colours = self.app, self.app.px, self.app.palette
-        draw.line(surface, app.tr("ui.solo.title"), app.font(40, True), colours.text, (px(MARGIN), px(MARGIN) - px(20)))
-        heading_y = px(MARGIN) + app.font(40, True).get_linesize() + px(10)
-        draw.line(surface, app.tr("ui.setup.scenario"), app.font(22, True), colours.accent, (px(MARGIN), heading_y))
+        margin = app.space(MARGIN)
+        draw.line(surface, app.tr("ui.solo.title"), app.title_font(40), colours.text, (margin, margin - px(20)))
+        heading_y = margin + app.title_font(40).get_linesize() + px(10)
+        draw.line(surface, app.tr("ui.setup.scenario"), app.font(22, True), colours.accent, (margin, heading_y))
         draw.line(
             surface,
             app.tr("ui.setup.difficulty"),
             app.font(22, True),
             colours.accent,
-            (px(MARGIN), self.difficulty_top),
+            (margin, self.difficulty_top),
         )
         self.picker.draw_details(surface, self.details)
         super().draw(surface)

@@ -13,7 +13,7 @@ from game.ui.scenes.picker import ScenarioPicker
 from game.workshop.session import MAX_TEAMS, Session
 
 MARGIN = 48  # px at 1280×720
-ROW_H, GAP, LABEL_W = 46, 10, 145
+ROW_H = 46
 TIMERS = (0, 120, 180, 300)  # seconds of planning per team; 0 = no timer
 MODES = ("hotseat", "simultaneous")
 SUMMARY_LINES = 2  # lines of the chosen scenario's summary under the list
@@ -24,7 +24,7 @@ NAME_LIMIT = 24  # characters
 class WorkshopSetupScene(FormScene):
     def __init__(self, app):  # noqa: ANN001 - App
         super().__init__(app)
-        self.picker = ScenarioPicker(self)
+        self.picker = ScenarioPicker(self, on_choose=self._scenario_chosen)
         self.count = 3
         self.names: list[str | None] = [None] * MAX_TEAMS  # None: the default name in the current language
         self.colours = list(range(MAX_TEAMS))
@@ -38,28 +38,32 @@ class WorkshopSetupScene(FormScene):
     def build(self) -> None:
         app, px = self.app, self.app.px
         width, height = app.size
-        self.top = px(MARGIN) + app.font(40, True).get_linesize()
-        self.split = px(MARGIN) + round((width - 2 * px(MARGIN)) * 0.42)
-        left = pygame.Rect(
-            px(MARGIN), self.top + app.font(22, True).get_linesize() + px(6), self.split - px(MARGIN), height
-        )
-        bottom = height - px(MARGIN) - px(52)
-        below = app.font(18).get_linesize() * SUMMARY_LINES + px(12) + len(OPTION_ROWS) * px(ROW_H + GAP) + px(16)
-        max_rows = max(2, (bottom - below - left.top) // (px(ROW_H) + px(8)))
-        y = self.picker.build(left, px(ROW_H), max_rows)
+        margin = app.space(MARGIN)
+        self.top = margin + app.title_font(40).get_linesize()
+        self.split = margin + self._left_width(width - 2 * margin)
+        left = pygame.Rect(margin, self.top + app.font(22, True).get_linesize() + px(6), self.split - margin, height)
+        bottom = height - margin - px(52)
+        summary_h = app.font(18).get_linesize() * SUMMARY_LINES + px(12)
+        room = bottom - px(16) - left.top - summary_h
+        rows = len(OPTION_ROWS) + min(len(self.picker.scenarios), 3)
+        self.row_h = self.row_height(ROW_H, room, rows, px(8), font_px=20)
+        below = summary_h + len(OPTION_ROWS) * (self.row_h + px(8)) + px(16)
+        max_rows = max(2, (bottom - below - left.top) // (self.row_h + px(8)))
+        y = self.picker.build(left, self.row_h, max_rows)
         self.summary_top = y
-        y += app.font(18).get_linesize() * SUMMARY_LINES + px(12)
+        y += summary_h
         self.option_rows = []
         y = self._options(left.left, left.width, y)
-        self._teams()
+        self._teams(bottom)
         self.bottom = bottom
-        self.button(pygame.Rect(px(MARGIN), bottom, px(200), px(52)), app.tr("ui.back"), lambda: Pop())
-        start = pygame.Rect(width - px(MARGIN) - px(300), bottom, px(300), px(52))
+        self.button(pygame.Rect(margin, bottom, px(200), px(52)), app.tr("ui.back"), lambda: Pop())
+        start = pygame.Rect(width - margin - px(300), bottom, px(300), px(52))
         self.button(start, app.tr("ui.workshop.start"), self.start, object_id="#primary")
 
-    def _options(self, left: int, width: int, y: int) -> int:
-        app, px = self.app, self.app.px
-        choices = [
+    def _choices(self) -> list[tuple[str, list[tuple[str, tuple[str, object], str | None]]]]:
+        """Each row of options: its label key, then (text, (attribute, value), tooltip) per option."""
+        app = self.app
+        return [
             ("ui.workshop.mode", [(app.tr(f"ui.mode.{m}"), ("mode", m), app.tr(f"ui.mode.{m}.tip")) for m in MODES]),
             ("ui.workshop.timer", [(self._timer_label(s), ("timer", s), None) for s in TIMERS]),
             (
@@ -70,56 +74,81 @@ class WorkshopSetupScene(FormScene):
                 ],
             ),
         ]
-        area = width - px(LABEL_W)
-        for key, options in choices:
-            step = area // len(options)
-            buttons = []
-            for index, (text, (name, value), tip) in enumerate(options):
-                rect = pygame.Rect(left + px(LABEL_W) + index * step, y, step - px(6), px(ROW_H))
-                chosen = getattr(self, name) == value
-                buttons.append(
-                    (
-                        value,
-                        self.button(
-                            rect,
-                            text,
-                            lambda n=name, v=value: self._choose(n, v),
-                            selected=chosen,
-                            tooltip=tip,
-                            object_id="@option",
-                        ),
-                    )
-                )
-            self.option_rows.append((key, y, name, buttons))
-            y += px(ROW_H + GAP)
-        seed = self.seed_text if self.seed_text is not None else str(self.picker.scenario.seed)
-        self.seed_entry = self.entry(pygame.Rect(left + px(LABEL_W), y, area - px(6), px(ROW_H)), seed, limit=9)
-        self.option_rows.append(("ui.workshop.seed", y, None, []))
-        return y + px(ROW_H + GAP)
 
-    def _teams(self) -> None:
+    def _label_width(self) -> int:
+        """The column of the options' names: the longest name."""
+        font = self.app.font(20, True)
+        keys = [key for key, _ in self._choices()] + ["ui.workshop.seed"]
+        return max(font.size(self.app.tr(key))[0] for key in keys) + self.app.px(16)
+
+    def _option_widths(self, texts: list[str]) -> list[int]:
+        """Each option's button: its text and a margin."""
+        font = self.app.font(20, True)
+        return [font.size(text)[0] + self.app.px(24) for text in texts]
+
+    def _left_width(self, inner: int) -> int:
+        """The options' column: 42% of the width, more when large text needs it for the options, up to 58%."""
+        widest = max(
+            sum(self._option_widths([text for text, _, _ in options])) + len(options) * self.app.px(6)
+            for _, options in self._choices()
+        )
+        needed = self._label_width() + widest
+        return min(max(round(inner * 0.42), needed), round(inner * 0.58))
+
+    def _options(self, left: int, width: int, y: int) -> int:
+        px = self.app.px
+        label_w = self._label_width()
+        area = width - label_w
+        for key, options in self._choices():
+            widths = self._option_widths([text for text, _, _ in options])
+            spare = (area - sum(widths) - len(options) * px(6)) / len(options)
+            x = left + label_w
+            buttons = []
+            for (text, (name, value), tip), natural in zip(options, widths):
+                rect = pygame.Rect(x, y, max(px(20), round(natural + spare)), self.row_h)
+                x = rect.right + px(6)
+                chosen = getattr(self, name) == value
+                button = self.button(
+                    rect,
+                    text,
+                    lambda n=name, v=value: self._choose(n, v),
+                    selected=chosen,
+                    tooltip=tip,
+                    object_id="@option",
+                )
+                buttons.append((value, button))
+            self.option_rows.append((key, y, name, buttons))
+            y += self.row_h + px(8)
+        seed = self.seed_text if self.seed_text is not None else str(self.picker.scenario.seed)
+        self.seed_entry = self.entry(pygame.Rect(left + label_w, y, area - px(6), self.row_h), seed, limit=9)
+        self.option_rows.append(("ui.workshop.seed", y, None, []))
+        return y + self.row_h + px(8)
+
+    def _teams(self, bottom: int) -> None:
         app, px = self.app, self.app.px
         width = app.size[0]
-        left, right = self.split + px(32), width - px(MARGIN)
+        left, right = self.split + px(32), width - app.space(MARGIN)
         y = self.top + app.font(22, True).get_linesize() + px(6)
-        small = px(ROW_H)
+        small = app.font(22, True).get_linesize() + px(6)  # the − and + buttons, beside the heading
+        wide = max(small, px(ROW_H))
         self.button(
-            pygame.Rect(right - 2 * small - px(8), self.top, small, small - px(6)),
+            pygame.Rect(right - 2 * wide - px(8), self.top, wide, small),
             "−",
             lambda: self._resize_teams(-1),
             enabled=self.count > 1,
             tooltip=app.tr("ui.workshop.fewer"),
         )
         self.button(
-            pygame.Rect(right - small, self.top, small, small - px(6)),
+            pygame.Rect(right - wide, self.top, wide, small),
             "+",
             lambda: self._resize_teams(+1),
             enabled=self.count < MAX_TEAMS,
             tooltip=app.tr("ui.workshop.more"),
         )
-        y += px(8)
-        row_h = min(px(ROW_H), (app.size[1] - px(MARGIN) - px(52) - px(16) - y) // MAX_TEAMS - px(6))
-        colour_w = px(190)
+        y = max(y, self.top + small) + px(8)
+        row_h = self.row_height(ROW_H, bottom - px(8) - y, MAX_TEAMS, px(3), font_px=20)
+        names = [app.tr(f"ui.colour.{name}") for name in app.palette.team_names]
+        colour_w = min(px(190), max(self._option_widths(names)))
         self.name_entries, self.colour_buttons = [], []
         for index in range(self.count):
             name_rect = pygame.Rect(
@@ -130,12 +159,19 @@ class WorkshopSetupScene(FormScene):
                 self._colour_name(index),
                 lambda i=index: self._next_colour(i),
                 tooltip=app.tr("ui.workshop.colour_tip"),
+                object_id="@option",
             )
             self.colour_buttons.append(colour)
             self.name_entries.append(self.entry(name_rect, self._name(index), limit=NAME_LIMIT))
-            y += row_h + px(6)
+            y += row_h + px(3)
 
     # ------------------------------------------------------------ choices
+
+    def _scenario_chosen(self, scenario) -> None:  # noqa: ANN001 - Scenario
+        """Each scenario comes with its own seed: the seed box shows the chosen one's (a typed seed is replaced)."""
+        self.seed_text = None
+        if self.seed_entry is not None:
+            self.seed_entry.set_text(str(scenario.seed))
 
     def _timer_label(self, seconds: int) -> str:
         return (
@@ -214,23 +250,20 @@ class WorkshopSetupScene(FormScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, px, colours = self.app, self.app.px, self.app.palette
-        draw.line(
-            surface, app.tr("ui.workshop.title"), app.font(40, True), colours.text, (px(MARGIN), px(MARGIN) - px(20))
-        )
+        margin = app.space(MARGIN)
+        draw.line(surface, app.tr("ui.workshop.title"), app.title_font(40), colours.text, (margin, margin - px(20)))
         heading = app.font(22, True)
-        draw.line(surface, app.tr("ui.setup.scenario"), heading, colours.accent, (px(MARGIN), self.top))
+        draw.line(surface, app.tr("ui.setup.scenario"), heading, colours.accent, (margin, self.top))
         teams_left = self.split + px(32)
         draw.line(surface, app.tr("ui.workshop.teams", n=self.count), heading, colours.accent, (teams_left, self.top))
         summary = pygame.Rect(
-            px(MARGIN), self.summary_top, self.split - px(MARGIN), app.font(18).get_linesize() * SUMMARY_LINES + 2
+            margin, self.summary_top, self.split - margin, app.font(18).get_linesize() * SUMMARY_LINES + 2
         )
         draw.paragraph(
             surface, app.text(self.picker.scenario.summary), app.font(18), colours.text_dim, summary, spacing=1.0
         )
         for key, y, _, _ in self.option_rows:
-            draw.line(
-                surface, app.tr(key), app.font(20, True), colours.text, (px(MARGIN), y + px(ROW_H) // 2), "midleft"
-            )
+            draw.line(surface, app.tr(key), app.font(20, True), colours.text, (margin, y + self.row_h // 2), "midleft")
         for index, button in enumerate(self.colour_buttons):
             swatch = pygame.Rect(teams_left, 0, px(26), px(26))
             swatch.centery = button.rect.centery
