@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from game.core.bots import BOTS
 from game.persistence import saves, storage
+from game.persistence.problems import SaveError
 from game.scenario.loader import load_scenario
 from game.scenario.shipped import resolve_scenario
 from game.workshop.session import Session
@@ -78,3 +81,24 @@ def test_a_game_saved_before_each_game_had_its_own_autosave_keeps_the_one_it_had
     del record["started_at"]
     legacy = Session.from_record(session.scenario, record)
     assert legacy.started_at == "" and saves.autosave(legacy).name == "autosave.json"
+
+
+@pytest.mark.parametrize("started_at", ["../../elsewhere", "2026-11-29T10:00:00/../../x", "x" * 5000])
+def test_a_save_whose_start_time_is_not_a_date_is_refused_in_one_sentence_and_names_no_file(started_at):
+    session = started("tutorial", "2026-11-29T10:00:00")
+    path = saves.autosave(session)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(record | {"started_at": started_at}), encoding="utf-8")
+    with pytest.raises(SaveError) as refused:
+        saves.load_session(path)
+    assert "started_at" in refused.value.sentence() and "not a date" in refused.value.sentence()
+    assert saves.interrupted_games() == []  # never offered, so never resumed nor autosaved under that name
+    [listed] = saves.list_saves()
+    assert listed.path == path and "not a date" in listed.problem
+
+
+def test_the_start_time_to_the_millisecond_survives_the_save_reader():
+    session = started("tutorial", "2026-11-29T10:00:00.123")
+    resumed = saves.load_session(saves.autosave(session))
+    assert resumed.started_at == "2026-11-29T10:00:00.123"
+    assert saves.autosave_stem(resumed) == "autosave-tutorial-20261129-100000-123"

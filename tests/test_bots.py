@@ -7,13 +7,14 @@ from game.core import rules
 from game.core.bots import BOTS, play_game
 from game.core.scoring import outcomes, score
 from game.scenario.loader import load_scenario
+from game.scenario.shipped import resolve_scenario
 
 SEEDS = range(200)
 
 
 @pytest.fixture(scope="module")
 def results():
-    scenario = load_scenario("game/scenarios/retail-app-outage.yaml")
+    scenario = load_scenario(resolve_scenario("retail-app-outage"))
     table = {}
     for name in ("idle", "hierarchy", "network", "mixed"):
         games = [play_game(scenario, seed, name) for seed in SEEDS]
@@ -39,7 +40,7 @@ def test_doing_nothing_almost_never_wins(results):
 
 
 def test_pure_bots_keep_to_their_kind_of_move():
-    scenario = load_scenario("game/scenarios/retail-app-outage.yaml")
+    scenario = load_scenario(resolve_scenario("retail-app-outage"))
     for seed in range(10):
         vertical = play_game(scenario, seed, "hierarchy").actions
         horizontal = play_game(scenario, seed, "network").actions
@@ -48,7 +49,7 @@ def test_pure_bots_keep_to_their_kind_of_move():
 
 
 def test_every_bot_plays_only_legal_moves_through_the_rules():
-    scenario = load_scenario("game/scenarios/retail-app-outage.yaml")
+    scenario = load_scenario(resolve_scenario("retail-app-outage"))
     for name in BOTS:
         state = play_game(scenario, 3, name)
         assert state.over and state.min_action_points >= 0

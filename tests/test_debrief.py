@@ -147,7 +147,7 @@ def test_the_small_org_chart_shows_only_the_path_and_the_route(escalate_then_sha
 def test_the_contrasts_read_as_plain_sentences_in_both_languages(escalate_then_share, network_copy):
     """Who told whom by rank, how long it waited, how much of the message was left, how far it went: no jargon."""
     from game.debrief.phrasing import contrast_sentences
-    from game.ui.i18n import Translator
+    from game.i18n import Translator
 
     c = escalate_then_share.contrasts
     assert c.who.official_bands == (0, 0, 0, 1) and c.who.network_bands == (0, 1, 0, 0)  # 3 has no team, 1 is senior
@@ -180,7 +180,7 @@ def test_the_ranks_of_who_passed_it_on_are_summed_up_as_a_manager_would(escalate
     import dataclasses
 
     from game.debrief.phrasing import contrast_sentences
-    from game.ui.i18n import Translator
+    from game.i18n import Translator
 
     c = escalate_then_share.contrasts
     who = dataclasses.replace(c.who, official_bands=(0, 5, 0, 1), network_bands=(1, 1, 1, 1))

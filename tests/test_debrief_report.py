@@ -140,7 +140,7 @@ def test_every_debrief_text_exists_in_english_and_french(repo_root):
     from game.debrief.hops import NETWORK_MEANS, OFFICIAL_MEANS
     from game.debrief.incidents import KINDS
     from game.debrief.timeline import VIAS
-    from game.ui.i18n import catalogue
+    from game.i18n import catalogue
     from game.workshop.session import MODES
 
     folder = repo_root / "game" / "assets" / "translations"

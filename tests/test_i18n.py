@@ -17,9 +17,9 @@ import pytest
 from game.core import actions, phrases
 from game.core.localise import NBSP, NNBSP, PLURAL_SPEC, fill, placeholders, plural_forms
 from game.core.text import LANGUAGES, Text
+from game.i18n import TRANSLATIONS, Translator
 from game.scenario.loader import load_scenario, load_scenario_text
 from game.scenario.shipped import shipped_scenarios
-from game.ui.i18n import TRANSLATIONS, Translator
 
 GAME_CODE = Path(__file__).resolve().parents[1] / "game"
 CATALOGUE_FILES = sorted(p.name for p in (TRANSLATIONS / "en").glob("*.json"))

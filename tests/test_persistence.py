@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from game.core.bots import BOTS
-from game.persistence import saves, storage
-from game.persistence.saves import SaveError
+from game.i18n import Translator
+from game.persistence import records, saves, storage
+from game.persistence.problems import SaveError
 from game.scenario.loader import load_scenario
 from game.scenario.shipped import resolve_scenario
-from game.ui.i18n import Translator
 from game.workshop.session import Session
 
 
@@ -120,11 +120,11 @@ def test_a_bad_save_gives_a_sentence_naming_the_file_and_stays_untouched(damage)
 def test_a_save_far_too_big_is_refused_without_being_read(tmp_path):
     path = saves.saves_dir() / "huge.json"
     with open(path, "wb") as stream:  # a sparse file: no disk used, no time spent
-        stream.truncate(saves.MAX_SAVE_BYTES + 1)
+        stream.truncate(records.MAX_SAVE_BYTES + 1)
     with pytest.raises(SaveError) as raised:
         saves.load_session(path)
     assert "huge.json" in raised.value.sentence() and "far more than a saved game" in raised.value.sentence()
-    assert path.stat().st_size == saves.MAX_SAVE_BYTES + 1
+    assert path.stat().st_size == records.MAX_SAVE_BYTES + 1
 
 
 def test_a_missing_save_is_named():
@@ -178,7 +178,7 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(monkeypatch):
 def test_every_save_problem_reads_in_french_and_english_with_the_same_blanks():
     import string
 
-    from game.ui.i18n import TRANSLATIONS
+    from game.i18n import TRANSLATIONS
 
     english = json.loads((TRANSLATIONS / "en" / "saves.json").read_text(encoding="utf-8"))
     french = json.loads((TRANSLATIONS / "fr" / "saves.json").read_text(encoding="utf-8"))
@@ -189,8 +189,10 @@ def test_every_save_problem_reads_in_french_and_english_with_the_same_blanks():
 
     for key, text in english.items():
         assert blanks(text) == blanks(french[key]) and french[key] != text, key
-    used = set(re.findall(r'SaveProblem\.of\(\s*"([a-z_]+)"', Path(saves.__file__).read_text(encoding="utf-8")))
-    used |= {"truncated", "not_json"}  # chosen by a variable
+    package = Path(saves.__file__).parent
+    sources = "".join(path.read_text(encoding="utf-8") for path in package.glob("*.py"))
+    used = set(re.findall(r'SaveProblem\.of\(\s*"([a-z_]+)"', sources))
+    used |= {"truncated", "not_json", "missing", "folder", "pipe", "device", "special"}  # chosen by a variable
     assert used and {f"ui.save_problem.{what}" for what in used} <= set(english)
 
 
@@ -198,7 +200,7 @@ def test_saved_files_are_readable_like_any_other_file_the_user_saves(tmp_path):
     import os
     import stat
 
-    from game.persistence.storage import UMASK, write_atomically
+    from game.files import UMASK, write_atomically
 
     target = tmp_path / "report.json"
     write_atomically(target, "{}")

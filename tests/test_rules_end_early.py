@@ -197,7 +197,7 @@ def test_the_reference_bots_are_compared_on_the_turns_the_team_played(example_sc
 
 def test_the_debrief_says_the_work_was_under_way_and_how_much_was_done_in_both_languages():
     from game.debrief.phrasing import headline
-    from game.ui.i18n import Translator
+    from game.i18n import Translator
 
     stopped = game(effort=4)
     play_to(stopped, 4)

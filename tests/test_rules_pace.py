@@ -10,7 +10,7 @@ from game.core.errors import IllegalAction
 from game.core.model import Audience, Pace
 from game.core.scoring import outcome
 from game.debrief.phrasing import headline
-from game.ui.i18n import Translator
+from game.i18n import Translator
 from tests.builders import broadcast, make_scenario, make_signal
 
 # 0 (root) -> 1 -> 2 -> 3 (a chain); 0 -> 4 -> 5 (a second branch)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from game.core.actions import Escalate
 from game.core.errors import IllegalAction
 from game.core.events import injectable_events
+from game.persistence.records import checked_session
 from game.workshop.session import Session
 from tests.builders import make_scenario, make_signal
 
@@ -76,3 +79,17 @@ def test_an_unknown_event_is_refused_for_every_team():
     with pytest.raises(IllegalAction):
         session.inject(99)
     assert all(team.pending == [] for team in session.teams)
+
+
+def test_an_event_waiting_for_a_team_survives_the_save_reader():
+    plan = scenario()
+    session = Session.start(plan, ["Red", "Blue"], mode="hotseat", seed=3)
+    session.end_planning()
+    session.inject(PUSH)
+    record = session.to_record()
+    checked = checked_session(Path("autosave.json"), record)  # what every reader of saves keeps of the record
+    assert checked["teams"][1]["pending"] == record["teams"][1]["pending"] != []
+    again = Session.from_record(plan, checked)
+    for game in (session, again):
+        game.end_planning()
+    assert event_turns(again) == event_turns(session) == [[2], [2]]

@@ -15,7 +15,7 @@ from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
 from game.debrief.hops import NETWORK_MEANS
 from game.debrief.layout import chart_layout, chart_people
 from game.debrief.timeline import VIAS
-from game.ui.i18n import Translator
+from game.i18n import Translator
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

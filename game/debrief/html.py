@@ -13,7 +13,7 @@ from game.core.text import Text
 from game.debrief import charts
 from game.debrief.build import Debrief, SignalDebrief, TeamDebrief
 from game.debrief.phrasing import contrast_sentences, headline, hop_sentence, incident_sentence, moves_sentence
-from game.ui.i18n import Translator
+from game.i18n import Translator
 
 CSS = """
 body { font-family: "Noto Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #1b1f27; margin: 2rem auto;
@@ -28,6 +28,8 @@ ul.contrasts li { margin-bottom: .4rem; } ol.questions li { margin-bottom: .6rem
 @media print { body { margin: 0; max-width: none; } article.signal, figure, table { break-inside: avoid; }
                section.team { break-before: page; } a { color: inherit; text-decoration: none; } }
 """
+
+GENERATOR = '<meta name="generator" content="Signal Race">'  # how `report` knows a report.html it may replace
 
 
 def report_html(debrief: Debrief, language: str, files: dict[str, str]) -> str:
@@ -48,7 +50,7 @@ def report_html(debrief: Debrief, language: str, files: dict[str, str]) -> str:
     body = "\n".join(part for part in parts if part)
     return (
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{GENERATOR}\n'
         f"<title>{escape(tr.tr('debrief.report.heading', title=title))}</title>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )

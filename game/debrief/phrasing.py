@@ -11,7 +11,7 @@ from game.core.scoring import SignalOutcome
 from game.debrief.contrasts import BANDS, Contrasts, What, When, Where, Who
 from game.debrief.hops import Hop
 from game.debrief.incidents import Incident
-from game.ui.i18n import Translator
+from game.i18n import Translator
 
 
 def headline(outcome: SignalOutcome, tr: Translator) -> str:

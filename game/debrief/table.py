@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from game.core.actions import Action, CoachAdvice, EndTurn, Escalate, InjectEvent
 from game.core.model import NO_PERSON, Scenario
 from game.debrief.build import Debrief, TeamDebrief
-from game.ui.i18n import Translator
+from game.i18n import Translator
 
 COLUMNS = (
     "turn",

@@ -13,8 +13,10 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from game.persistence.saves import SaveError, _read_text
-from game.persistence.storage import data_dir, write_atomically
+from game.files import write_atomically
+from game.persistence.problems import SaveError
+from game.persistence.records import checked_session, read_json
+from game.persistence.storage import data_dir
 
 HOSTED_FOLDER = "hosted"
 KIND = "hosted-workshop"
@@ -40,13 +42,9 @@ def write_hosted(path: Path, record: dict) -> None:
 def read_hosted(path: Path) -> dict:
     """The record in the file, checked to be a hosted workshop of this format; HostedError otherwise."""
     try:
-        text = _read_text(path)
+        record = read_json(path)  # the one bounded reader of saves: regular file, size, text, nesting
     except SaveError as error:
         raise HostedError(f"the saved workshop {path} cannot be read: {error.reason}") from None
-    try:
-        record = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise HostedError(f"the saved workshop {path} is not valid JSON ({error})") from None
     if not isinstance(record, dict) or record.get("kind") != KIND:
         raise HostedError(f"{path} is not a saved Signal Race workshop")
     if record.get("format") != FORMAT:
@@ -54,7 +52,11 @@ def read_hosted(path: Path) -> dict:
     missing = [key for key in KEYS if not isinstance(record.get(key), dict)]
     if missing:
         raise HostedError(f"the saved workshop {path} is damaged (no {', '.join(missing)})")
-    return record
+    try:
+        session = checked_session(path, record["session"])
+    except SaveError as error:
+        raise HostedError(f"the saved workshop {path} is damaged: {error.reason}; add --new to start over") from None
+    return record | {"session": session}
 
 
 def set_aside(path: Path) -> Path:

@@ -1,10 +1,12 @@
 """Untrusted YAML scenario file -> immutable `game.core.model.Scenario`, or every problem at once.
 
-The public door to scenario files. Five stages, each reporting located
+The public door to scenario files, which are read as regular files of at most
+MAX_FILE_BYTES (`game.files.read_regular`). Six stages, each reporting located
 `Problem`s into one `Report`: the safe YAML pass (`yaml_safe`), pydantic
 validation worded for authors (`wording`), cross-reference checks on whatever
-parts are valid (`salvage`, `references`), the build of the core records
-(`build`), and semantic warnings that do not fail the file (`checks`).
+parts are valid (`salvage`, `references`), the cost budget (`budget`), the
+build of the core records (`build`), and semantic warnings that do not fail
+the file (`checks`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from pathlib import Path
 
 from game.core import model as core
 from game.core.errors import Problem, ScenarioError
+from game.files import FileRefused, read_regular, size_text
+from game.scenario.budget import within_budget
 from game.scenario.build import Builder
 from game.scenario.checks import warn
 from game.scenario.references import check
@@ -54,19 +58,17 @@ def check_files(paths: Iterable[str | Path]) -> list[Problem]:
 
 
 def _load_path(path: str | Path) -> tuple[core.Scenario | None, list[Problem]]:
-    """Read a file safely (size first) and load it."""
+    """Read a regular file, no further than the size cap, and load it."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return None, [Problem(name, 0, 0, "", f"cannot read the file: {reason}")]
-    if len(raw) > MAX_FILE_BYTES:
-        message = (
-            f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; a scenario that big is "
-            "refused, use `generate:` blocks instead of writing every person out"
-        )
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except FileRefused as refused:
+        message = f"cannot read the file: {refused.reason}"
+        if refused.kind == "too_big":
+            message = (
+                f"the file is larger than {size_text(MAX_FILE_BYTES)}; a scenario that big is refused, "
+                "use `generate:` blocks instead of writing every person out"
+            )
         return None, [Problem(name, 0, 0, "", message)]
     try:
         text = raw.decode("utf-8-sig")
@@ -99,7 +101,7 @@ def _stages(text: str, filename: str, digest: str) -> tuple[core.Scenario | None
     """The stages in order, stopping where later ones would only add noise."""
     report = Report(filename)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        report.add(0, 0, "", f"the text is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        report.add(0, 0, "", f"the text is larger than {size_text(MAX_FILE_BYTES)}")
         return None, report.problems
     safe, data = read_yaml(text, report)
     if not safe:
@@ -111,7 +113,7 @@ def _stages(text: str, filename: str, digest: str) -> tuple[core.Scenario | None
     validated = validate(data, report)
     parts = salvage(data)
     context = check(parts, report)
-    if report.has_errors or validated is None:
+    if report.has_errors or validated is None or not within_budget(validated, report):
         return None, report.problems
     scenario = Builder(validated, context, report).build(filename, digest)
     if not report.has_errors:

@@ -168,16 +168,18 @@ class OrgChecker:
 
     def departments(self, declared: dict[str, int] | None, managers: dict | None) -> None:
         """Resolve every person's department and the final list of departments."""
-        people = {p.id: p for p in self.parts.people if p is not None}
+        people = {pid: self.parts.people[row] for pid, row in self.ctx.person.items()}  # a duplicated id: its first
         ids = list(declared) if declared is not None else []
         resolved = self.ctx.department_of
         for pid in managers or {}:
-            chain = [pid]  # climb until a written or already resolved department
+            chain, seen = [pid], {pid}  # climb until a written or already resolved department
             while chain[-1] not in resolved and people[chain[-1]].department is None:
-                if people[chain[-1]].manager is None:
+                boss = people[chain[-1]].manager
+                if boss is None or boss in seen:  # the top (a loop, already reported by `cycles`)
                     resolved[chain[-1]] = GENERAL_DEPARTMENT
                     break
-                chain.append(people[chain[-1]].manager)
+                chain.append(boss)
+                seen.add(boss)
             top = chain[-1]
             department = resolved.get(top) or people[top].department
             for member in chain:

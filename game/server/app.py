@@ -25,12 +25,12 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.core.errors import IllegalAction
+from game.i18n import Translator
 from game.server import messages, pages, views
 from game.server.access import FACILITATOR
 from game.server.limits import RateLimit
 from game.server.qr import qr_svg
 from game.server.room import Room
-from game.ui.i18n import Translator
 
 log = logging.getLogger(__name__)
 

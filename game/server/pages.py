@@ -16,7 +16,7 @@ from pathlib import Path
 from starlette.responses import HTMLResponse
 
 from game.core.text import DEFAULT_LANGUAGE, LANGUAGES
-from game.ui.i18n import Translator
+from game.i18n import Translator
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 PLACEHOLDER = re.compile(r"\{\{([A-Za-z0-9_.]+)\}\}")

@@ -24,6 +24,7 @@ from game.core.hierarchy import Hierarchy
 from game.core.model import Scenario
 from game.core.scoring import value_left
 from game.core.state import GameState
+from game.i18n import Translator, catalogue
 from game.server.room import BOT_CHOICES, Room
 from game.ui.board.card import card_lines
 from game.ui.board.choices import holders_in_order, panel_actions, visible_signals
@@ -32,7 +33,6 @@ from game.ui.board.infobar import calendar_lines
 from game.ui.board.network_layout import network_layout
 from game.ui.board.sidebar import action_detail, action_label, rival_text, signal_status
 from game.ui.board.tree_layout import tree_layout
-from game.ui.i18n import Translator, catalogue
 from game.ui.scenes.facilitator import event_label, offered_events
 from game.ui.theme import PALETTE
 

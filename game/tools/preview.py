@@ -21,6 +21,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 from game.core.derived import derived  # noqa: E402
 from game.core.model import NO_PERSON, Scenario  # noqa: E402
+from game.files import write_atomically_with  # noqa: E402
 from game.ui.board.tree_layout import COLUMN, LEVEL, STACK_ROW, tree_layout  # noqa: E402
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
@@ -52,8 +53,10 @@ def render_preview(scenario: Scenario, out: Path, size: tuple[int, int] = (1600,
     _names(ax, scenario, xy, lang)
     _legend(fig, scenario, lang, node)
     _title(fig, scenario, lang)
-    fig.savefig(out, dpi=DPI, facecolor="white")
-    plt.close(fig)
+    try:
+        write_atomically_with(out, lambda name: fig.savefig(name, format="png", dpi=DPI, facecolor="white"))
+    finally:
+        plt.close(fig)
     return out
 
 

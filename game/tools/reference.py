@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from game.files import write_atomically
 from game.scenario.schema import json_schema
 from game.scenario.shipped import SCENARIO_DIR
 
@@ -72,7 +73,7 @@ def update_docs(path: Path = DOCS_PATH) -> bool:
     start, end = text.index(BEGIN), text.index(END) + len(END)
     updated = text[:start] + reference_markdown().rstrip("\n") + text[end:]
     if updated != text:
-        path.write_text(updated, encoding="utf-8")
+        write_atomically(path, updated)
     return updated != text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from game.files import write_atomically
 from game.invocation import command_name
 from game.tools.schema_file import SCHEMA_PATH
 
@@ -23,7 +24,7 @@ def write_starter(path: Path, force: bool = False) -> Path:
     """Write the starter scenario at `path`; refuses an existing file unless `force`."""
     if path.exists() and not force:
         raise Refused(f"{path} already exists; add --force to overwrite it")
-    path.write_text(starter_text(path), encoding="utf-8")
+    write_atomically(path, starter_text(path))
     return path
 
 

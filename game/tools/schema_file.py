@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from game.files import write_atomically
 from game.scenario.schema import json_schema
 from game.scenario.shipped import SCENARIO_DIR
 
@@ -19,5 +20,5 @@ def schema_text() -> str:
 
 def write_schema(path: Path = SCHEMA_PATH) -> Path:
     """Write the schema file; returns its path."""
-    path.write_text(schema_text(), encoding="utf-8")
+    write_atomically(path, schema_text())
     return path

@@ -16,8 +16,9 @@ import pygame
 import pygame_gui
 
 from game.core.text import Text
+from game.i18n import Translator
 from game.ui import crash
-from game.ui.i18n import Translator
+from game.ui.banner import Banner
 from game.ui.scene import Pop, Push, Quit, Replace, Scene, Transition
 from game.ui.settings import Settings, save_settings
 from game.ui.theme import PALETTE, Palette, font, scaled_theme
@@ -58,6 +59,7 @@ class App:
         self.ui = pygame_gui.UIManager(self.size, scaled_theme(self.scale))
         self.scenes: list[Scene] = []
         self.hint: str | None = None  # a tutorial hint the board may show (see game.ui.hints)
+        self.banner: Banner | None = None  # a message over every screen (a failed autosave)
         self.running = True
         pygame.display.set_caption(self.tr("ui.window_title"))
         with contextlib.suppress(OSError):  # a read-only log folder must not stop the game
@@ -219,6 +221,8 @@ class App:
             if not pending:
                 break
         self.ui.update(dt)
+        if self.banner is not None and not self.banner.age(dt):
+            self.banner = None
         if self.running and self.top is not None:
             self.apply(self.top.update(dt))
         if self.running:
@@ -262,6 +266,8 @@ class App:
         self.ui.draw_ui(surface)
         if self.top is not None:
             self.top.draw_above(surface)
+        if self.banner is not None:
+            self.banner.draw(self, surface)
 
     def run(self) -> None:
         """The real loop at FPS frames per second, until the players quit."""

@@ -23,6 +23,13 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 log = logging.getLogger(__name__)
 
 
+class _QuietLog(RotatingFileHandler):
+    """The error log, best effort: on a full or read-only disk a record is dropped, not printed as a traceback."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
+
+
 def log_file() -> Path:
     return log_dir() / LOG_FILE
 
@@ -37,7 +44,7 @@ def install_log() -> Path:
     for handler in handlers:
         logger.removeHandler(handler)
         handler.close()
-    handler = RotatingFileHandler(path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    handler = _QuietLog(path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter(FORMAT))
     logger.addHandler(handler)

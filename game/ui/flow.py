@@ -7,14 +7,23 @@ a crash loses at most the turn being planned; a finished game is kept as an
 ordinary save and its autosave cleared. Leaving a game from the pause menu keeps
 the autosave: the menu offers to resume it, so a mistaken click loses nothing.
 Each game has its own autosave, so starting another never discards one.
+An autosave that fails (a full or read-only disk) does not stop the game: a
+banner says so at once, in the window and on the console, and the next turn
+tries again (the banner then says the game is safe again).
 """
 
 from __future__ import annotations
 
+import errno
 import logging
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.i18n import Message
+from game.persistence.saves import autosave, clear_autosave, save_session
 from game.ui.app import Home
+from game.ui.banner import Banner
 from game.ui.scene import Scene, Transition
 from game.workshop.session import GAME_OVER, NEXT_TEAM, Session
 
@@ -22,6 +31,7 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 log = logging.getLogger(__name__)
+FAILED = "ui.autosave.failed"  # key of the banner shown while autosaves fail
 
 
 def board(app: App, session: Session) -> Scene:
@@ -38,7 +48,7 @@ def start_game(app: App, session: Session) -> Transition:
 
     if session.over:
         return Home(ResultsScene(app, session))
-    keep(session)
+    keep(app, session)
     if session.mode == "solo":
         return Home(board(app, session))
     return Home(CurtainScene(app, session))
@@ -51,9 +61,9 @@ def after_planning(app: App, session: Session, outcome: str) -> Transition | Non
     from game.ui.scenes.results import ResultsScene
 
     if outcome == GAME_OVER:
-        finish(session)
+        finish(app, session)
         return Home(ResultsScene(app, session))
-    keep(session)
+    keep(app, session)
     if session.mode == "solo":
         return None  # the board stays and shows the new turn
     if outcome == NEXT_TEAM:
@@ -66,7 +76,7 @@ def end_game(app: App, session: Session) -> Transition:
     from game.ui.scenes.results import ResultsScene
 
     session.end_game()
-    finish(session)
+    finish(app, session)
     return Home(ResultsScene(app, session))
 
 
@@ -75,23 +85,41 @@ def back_to_menu() -> Transition:
     return Home()
 
 
-def keep(session: Session) -> None:
-    """Autosave; a full disk must not stop a workshop, so a failure is only logged."""
-    from game.ui.saves import autosave
-
+def keep(app: App, session: Session) -> None:
+    """Autosave; a failure must not stop a workshop, but the players must know their game is not safe."""
     try:
         autosave(session)
     except OSError as error:
-        log.warning("autosave failed: %s", error)
+        _autosave_failed(app, error)
+        return
+    if app.banner is not None and app.banner.message.key == FAILED:
+        app.banner = Banner(Message.of("ui.autosave.recovered"), warning=False)
 
 
-def finish(session: Session) -> None:
+def finish(app: App, session: Session) -> None:
     """Keep the finished game as an ordinary save (for the debrief), then clear the autosave."""
-    from game.ui.saves import clear_autosave, save_session
-
     try:
         save_session(session)
         clear_autosave(session)
     except OSError as error:
         log.warning("could not keep the finished game: %s", error)
-        keep(session)
+        keep(app, session)
+
+
+def _autosave_failed(app: App, error: OSError) -> None:
+    """Say so over the game at once, and on the console (once, until it works again)."""
+    message = Message.of(FAILED, reason=_why(error))
+    if app.banner is None or app.banner.message != message:
+        log.warning("autosave failed: %s", error)
+        print(f"signal-race: {message.english()}", file=sys.stderr)
+    app.banner = Banner(message, warning=True)
+
+
+def _why(error: OSError) -> Message:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return Message.of("ui.autosave.full")
+    if error.errno == errno.EROFS:
+        return Message.of("ui.autosave.read_only")
+    if error.errno in (errno.EACCES, errno.EPERM) and error.filename:
+        return Message.of("ui.autosave.denied", folder=str(Path(error.filename).parent))
+    return Message.of("ui.autosave.other", detail=error.strerror or str(error))

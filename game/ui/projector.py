@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pygame
 import segno
 
-from game.ui.i18n import Translator
+from game.i18n import Translator
 from game.ui.scenes import draw
 from game.ui.theme import PALETTE, font
 

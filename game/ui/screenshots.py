@@ -21,12 +21,12 @@ from pathlib import Path
 import pygame
 
 from game.core.bots import BOTS
+from game.persistence.saves import autosave, save_session, saves_dir
+from game.persistence.storage import DATA_DIR_VARIABLE
 from game.ui.app import App
 from game.ui.catalog import playable
-from game.ui.saves import autosave, save_session, saves_dir
 from game.ui.scene import Scene
 from game.ui.settings import TEXT_SCALES
-from game.ui.storage import DATA_DIR_VARIABLE
 from game.workshop.session import Session
 
 SIZES = ((1280, 720), (1920, 1080))

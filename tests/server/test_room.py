@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -227,3 +228,29 @@ def test_a_page_opened_later_counts_down_from_the_time_really_left(example_scena
     room.tick(20)
     assert json.loads(hub.view_text(0, "en"))["timer"]["remaining"] == 40
     assert json.loads(hub.view_text(-1, "en"))["timer"]["label"] == "0:40"
+
+
+def test_a_hosted_file_that_is_a_fifo_is_refused_at_once(example_scenario, tmp_path):
+    from game.persistence.hosted import HostedError
+
+    path = tmp_path / "workshop.json"
+    os.mkfifo(path)
+    with pytest.raises(HostedError) as refused:  # a blocking open would wait for a writer forever
+        open_room(setup(example_scenario, path), Autosaver(path))
+    assert str(path) in str(refused.value) and "pipe" in str(refused.value)
+
+
+def test_a_hosted_session_of_the_wrong_shape_names_the_place_and_is_not_overwritten(example_scenario, tmp_path):
+    from game.persistence.hosted import HostedError
+
+    path = tmp_path / "workshop.json"
+    saver = Autosaver(path)
+    open_room(setup(example_scenario, path), saver)[0].flush()
+    saver.close()
+    record = json.loads(path.read_text())
+    record["session"]["teams"][1]["colour"] = "red"
+    path.write_text(json.dumps(record))
+    with pytest.raises(HostedError) as refused:
+        open_room(setup(example_scenario, path), Autosaver(path))
+    assert "teams[1].colour" in str(refused.value) and "--new" in str(refused.value)
+    assert json.loads(path.read_text()) == record

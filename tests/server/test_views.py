@@ -9,9 +9,9 @@ from pathlib import Path
 
 import numpy as np
 
+from game.i18n import TRANSLATIONS, catalogue
 from game.server import views
 from game.server.app import Hub
-from game.ui.i18n import TRANSLATIONS, catalogue
 from tests.server.conftest import BASE_URL, make_room
 from tests.ui.test_texts import fields
 

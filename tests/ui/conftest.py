@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.ui.storage import DATA_DIR_VARIABLE
+from game.persistence.storage import DATA_DIR_VARIABLE
 
 
 @pytest.fixture(autouse=True)

@@ -13,13 +13,13 @@ from game.core.calendar import ONE_TO_ONE, next_occasion
 from game.core.competitor import rival_window
 from game.core.state import LogEntry
 from game.core.text import Text
+from game.i18n import Translator
 from game.ui.app import App
 from game.ui.board import sidebar
 from game.ui.board.card import card_lines
 from game.ui.board.infobar import calendar_lines
 from game.ui.board.scene import BoardScene
 from game.ui.board.sidebar import action_detail, action_label, arrival_text, rival_text, signal_status
-from game.ui.i18n import Translator
 from tests.ui.driver import FRAME
 from tests.ui.test_board_scene import mid_game, open_board
 

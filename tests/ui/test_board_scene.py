@@ -73,7 +73,7 @@ def test_board_draws_both_views(example_scenario, size, language, tmp_path):
 
 
 def test_translations_have_the_same_keys():
-    from game.ui.i18n import TRANSLATIONS
+    from game.i18n import TRANSLATIONS
 
     en = json.loads((TRANSLATIONS / "en" / "board.json").read_text(encoding="utf-8"))
     fr = json.loads((TRANSLATIONS / "fr" / "board.json").read_text(encoding="utf-8"))

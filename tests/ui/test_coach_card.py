@@ -14,7 +14,7 @@ from game.debrief.build import debrief_of_session
 from game.debrief.html import report_html
 from game.debrief.phrasing import moves_sentence
 from game.debrief.summary import summary
-from game.ui.i18n import Translator
+from game.i18n import Translator
 from game.ui.scenes.coach import CoachScene, reason_sentence
 from tests.ui.driver import FRAME, click_at, press
 from tests.ui.test_board_scene import open_board

@@ -17,12 +17,12 @@ import pytest
 from pygame_gui.elements import UIButton
 
 from game.core.bots import BOTS
+from game.persistence.saves import autosave, save_session, saves_dir
 from game.ui import flow
 from game.ui.app import App
 from game.ui.board.scene import BoardScene
 from game.ui.catalog import playable
 from game.ui.debrief.scene import VIEWS, DebriefScene
-from game.ui.saves import autosave, save_session, saves_dir
 from game.ui.scenes.curtain import CurtainScene
 from game.ui.scenes.error import ErrorScene
 from game.ui.scenes.facilitator import ConfirmEndScene, InjectScene, PauseScene
@@ -78,6 +78,7 @@ def screens(app: App, games: dict[str, Session]) -> Iterator[tuple[str, Callable
 
     yield "menu", lambda: app.home()
     yield "menu with a game to resume", lambda: (autosave(mid), app.home())
+    yield "menu with two games to resume and an autosave set aside", lambda: _set_aside(app, games["eight"])
     yield "settings", show(SettingsScene(app))
     yield "solo set-up", show(SoloSetupScene(app))
     yield "solo set-up, the list scrolled to its last scenario", lambda: _last_scenario(app)
@@ -118,6 +119,14 @@ def _eight_team_set_up(app: App) -> None:
     scene = WorkshopSetupScene(app)
     scene.count = MAX_TEAMS
     app.home(scene)
+
+
+def _set_aside(app: App, session: Session) -> None:
+    """A second unfinished game, and an old autosave cut short: the menu moves it aside and says so on two lines."""
+    autosave(session)
+    (saves_dir() / "autosave.json").write_text('{"kind": "session", "teams": [', encoding="utf-8")
+    app.home()
+    assert app.top.notice is not None and len(app.top.unfinished) == 2
 
 
 def _sample_saves(session: Session) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.localise import NBSP
-from game.ui.i18n import Translator
+from game.i18n import Translator
 from game.ui.scenes.draw import wrap
 from game.ui.theme import font
 

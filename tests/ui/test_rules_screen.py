@@ -10,8 +10,8 @@ import pygame
 import pytest
 
 from game.core.model import Pace
+from game.i18n import TRANSLATIONS
 from game.ui.app import App
-from game.ui.i18n import TRANSLATIONS
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.rules import RulesScene
 from tests.ui.driver import FRAME, click, press, top_name

@@ -6,7 +6,7 @@ import json
 
 import pygame
 
-from game.ui.saves import autosave, autosave_stem, list_saves, load_session, save_session, saves_dir
+from game.persistence.saves import autosave, autosave_stem, list_saves, load_session, save_session, saves_dir
 from tests.ui.driver import button, click, press, top_name
 from tests.ui.test_facilitator import workshop
 
@@ -62,11 +62,12 @@ def test_a_damaged_save_is_named_and_never_overwritten(app):
     assert written != damaged and damaged.read_text(encoding="utf-8") == '{"kind": "session", "teams": ['
     assert load_session(written).to_record()["teams"] == session.to_record()["teams"]
     click(app, "ui.back_to_menu") if top_name(app) == "ResultsScene" else app.home()
+    [kept] = [e for e in list_saves() if e.problem is not None]  # the menu set the damaged autosave aside
+    assert kept.path.read_text(encoding="utf-8") == '{"kind": "session", "teams": [' and not damaged.exists()
     click(app, "ui.menu.load")
-    row = button(app, app.tr("ui.load.damaged", file="autosave.json"))
+    row = button(app, app.tr("ui.load.damaged", file=kept.path.name))
     assert not row.is_enabled
-    [entry] = [e for e in list_saves() if e.path == damaged]
-    assert "JSONDecodeError" in entry.problem
+    assert "JSONDecodeError" in kept.problem
 
 
 def test_loading_a_save_whose_scenario_is_gone_explains_it_in_a_sentence(app):

@@ -8,7 +8,7 @@ import string
 from pathlib import Path
 
 from game.core.competitor import DIFFICULTY
-from game.ui.i18n import TRANSLATIONS, catalogue
+from game.i18n import TRANSLATIONS, catalogue
 from game.ui.theme import OKABE_ITO_NAMES
 
 UI_CODE = Path(__file__).resolve().parents[2] / "game" / "ui"

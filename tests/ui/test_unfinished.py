@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pygame
 
+from game.persistence.saves import interrupted_games
 from game.ui.catalog import playable, title_of
-from game.ui.saves import interrupted_games
 from tests.ui.driver import button, click, click_at, press, top_name
 
 
@@ -59,3 +61,20 @@ def press_button(app, widget) -> None:
             pane.reveal(widget)
     app.step([], 1 / 60)
     click_at(app, widget.rect.center)
+
+
+def test_an_unfinished_game_that_cannot_be_replayed_is_set_aside_with_a_word_never_deleted(app):
+    titles = [app.text(s.title) for s in playable()[:2]]
+    start_solo_and_leave(app, titles[0])
+    start_solo_and_leave(app, titles[1])
+    broken = interrupted_games()[0]
+    record = json.loads(broken.path.read_text(encoding="utf-8"))
+    record["teams"][0]["actions"] = [{"kind": "no-such-move"}]  # well formed, but no rule can replay it
+    broken.path.write_text(json.dumps(record), encoding="utf-8")
+    click(app, app.tr("ui.menu.resume_some", count=2))
+    row = next(e for e in app.top.elements if title_of_entry(app, broken) in getattr(e, "text", ""))
+    press_button(app, row)
+    assert top_name(app) == "UnfinishedScene"
+    assert "damaged-autosave-" in app.top.problem
+    assert not broken.path.exists() and list(broken.path.parent.glob("damaged-autosave-*.json"))
+    assert [e.scenario_id for e in interrupted_games()] == [e.scenario_id for e in app.top.entries] != []

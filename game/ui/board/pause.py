@@ -54,7 +54,7 @@ class PauseMenu(FormScene):
         return Push(RulesScene(self.app, self.session.scenario))
 
     def save(self) -> Transition | None:
-        from game.ui.saves import save_session
+        from game.persistence.saves import save_session
 
         try:
             path = save_session(self.session)

@@ -18,13 +18,13 @@ from game.core.bots import BOTS
 from game.debrief.build import Debrief, debrief_of_session
 from game.debrief.compare import Alternative, what_if
 from game.debrief.export import ReportFiles, write_report
+from game.persistence.storage import reports_dir
 from game.ui.debrief import panels
 from game.ui.opener import open_folder
 from game.ui.scene import Pop, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
 from game.ui.scenes.scroll import LINE_STEP, Scroll
-from game.ui.storage import reports_dir
 
 VIEWS = ("timeline", "path", "contrasts", "compare", "questions")
 MARGIN = 28  # design px

@@ -26,8 +26,8 @@ class ErrorScene(FormScene):
     @classmethod
     def for_error(cls, app, error: BaseException, log: Path) -> ErrorScene:  # noqa: ANN001 - App
         """The screen for an unexpected exception: its summary, the interrupted game's autosave, the log file."""
+        from game.persistence.saves import interrupted_game
         from game.ui.crash import summary
-        from game.ui.saves import interrupted_game
 
         try:
             entry = interrupted_game()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.persistence.problems import SaveError
+from game.persistence.saves import SaveEntry, list_saves, load_session
 from game.ui import flow
 from game.ui.catalog import title_of
-from game.ui.saves import SaveEntry, SaveError, list_saves, load_session
 from game.ui.scene import Pop, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene

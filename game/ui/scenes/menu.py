@@ -3,16 +3,19 @@
 When an autosave holds an unfinished game (the window was closed, the
 machine stopped, the game crashed, or another game was started meanwhile), the
 first choice is to resume it; with several, that choice lists them all
-(UnfinishedScene), to resume or delete any.
+(UnfinishedScene), to resume or delete any. An autosave that cannot be resumed
+is moved aside (never deleted) and the menu says where it went.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from game.i18n import Message
 from game.invocation import command_name
+from game.persistence.problems import SaveError
+from game.persistence.saves import SaveEntry, interrupted_games, load_session, set_aside, set_aside_damaged_autosaves
 from game.ui.catalog import shipped_catalog, title_of
-from game.ui.saves import SaveEntry, SaveError, interrupted_games, load_session
 from game.ui.scene import Push, Quit, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
@@ -21,6 +24,15 @@ MARGIN = 64  # px at 1280×720
 BUTTON_W, BUTTON_H, GAP = 380, 58, 16
 SMALL_GAP = 8  # px at 1280×720 between the buttons when large text leaves little room
 SUMMARY_LINES = 2  # lines of each scenario's summary in the menu's overview
+MENU_ENTRIES = (
+    "ui.menu.solo",
+    "ui.menu.workshop",
+    "ui.menu.load",
+    "help.menu_entry",
+    "ui.menu.settings",
+    "ui.menu.quit",
+)
+NOTE_LINES = 2  # lines kept for an autosave set aside (the interrupted game takes one)
 
 
 class MenuScene(FormScene):
@@ -30,14 +42,17 @@ class MenuScene(FormScene):
         super().__init__(app)
         self.unfinished: list[SaveEntry] = []  # every unfinished game's autosave, newest first
         self.interrupted: SaveEntry | None = None  # the newest of them
-        self.problem: str | None = None  # why the interrupted game could not be resumed
+        self.notice: Message | None = None  # an autosave that could not be resumed, and where it went
 
     def enter(self) -> None:
         try:
+            moved = set_aside_damaged_autosaves()
             self.unfinished = interrupted_games()
         except OSError:  # an unreadable data folder: play on without the offer
-            self.unfinished = []
+            moved, self.unfinished = [], []
         self.interrupted = self.unfinished[0] if self.unfinished else None
+        if moved:
+            self.notice = moved[-1].notice()
         super().enter()
 
     def build(self) -> None:
@@ -52,14 +67,15 @@ class MenuScene(FormScene):
         entries = [("ui.menu.resume", self.resume)] if len(self.unfinished) == 1 else []
         if len(self.unfinished) > 1:
             entries = [("ui.menu.resume_some", lambda: Push(UnfinishedScene(app)))]
-        entries += [
-            ("ui.menu.solo", lambda: Push(SoloSetupScene(app))),
-            ("ui.menu.workshop", lambda: Push(WorkshopSetupScene(app))),
-            ("ui.menu.load", lambda: Push(LoadScene(app))),
-            ("help.menu_entry", lambda: Push(RulesScene(app))),
-            ("ui.menu.settings", lambda: Push(SettingsScene(app))),
-            ("ui.menu.quit", lambda: Quit()),
-        ]
+        actions = {
+            "ui.menu.solo": lambda: Push(SoloSetupScene(app)),
+            "ui.menu.workshop": lambda: Push(WorkshopSetupScene(app)),
+            "ui.menu.load": lambda: Push(LoadScene(app)),
+            "help.menu_entry": lambda: Push(RulesScene(app)),
+            "ui.menu.settings": lambda: Push(SettingsScene(app)),
+            "ui.menu.quit": lambda: Quit(),
+        }
+        entries += [(key, actions[key]) for key in MENU_ENTRIES]
         top = self._buttons_top()
         gap = px(GAP) if self._fits(len(entries), px(GAP)) else px(SMALL_GAP)
         height = self.row_height(BUTTON_H, self._buttons_bottom() - top, len(entries), gap)
@@ -85,23 +101,41 @@ class MenuScene(FormScene):
         try:
             session = load_session(self.interrupted.path)
         except SaveError as error:
-            self.problem = error.sentence(self.app.translator)
+            self.notice = set_aside(error.path, error.problem).notice()
+            self.unfinished = [entry for entry in self.unfinished if entry.path != error.path]
+            self.interrupted = self.unfinished[0] if self.unfinished else None
+            self.resize()
             return None
         return flow.start_game(self.app, session)
 
-    def _buttons_top(self) -> int:
+    def _buttons_top(self, tagline_lines: int | None = None) -> int:
         app = self.app
-        top = app.space(MARGIN) + app.title_font(56).get_linesize() + app.font(22).get_linesize() * 2
-        return top + (app.font(18).get_linesize() + app.px(8) if self.interrupted or self.problem else 0)
+        lines = self._tagline_lines() if tagline_lines is None else tagline_lines
+        top = app.space(MARGIN) + app.title_font(56).get_linesize() + app.font(22).get_linesize() * lines
+        return top + (app.font(18).get_linesize() * self._note_lines() + app.px(8) if self._note() else 0)
+
+    def _tagline_lines(self) -> int:
+        """The tagline's two lines, or none when large text leaves the buttons too little room under a note."""
+        rows = len(MENU_ENTRIES) + (1 if self.unfinished else 0)
+        least = rows * self.least_row() + (rows - 1) * self.app.px(SMALL_GAP)
+        return 2 if self._buttons_top(2) + least <= self._buttons_bottom() else 0
+
+    def _note_lines(self) -> int:
+        """The resume offer takes one line (shortened); an autosave set aside is said whole, on up to two."""
+        if self.notice is None:
+            return 1
+        app = self.app
+        lines = draw.wrap(self.notice.text(app.translator), app.font(18), app.size[0] - 2 * app.space(MARGIN))
+        return min(NOTE_LINES, len(lines))
 
     def _buttons_bottom(self) -> int:
         """Just above the keyboard hint at the foot of the screen."""
         return self.app.size[1] - self.app.space(24) - self.app.font(18).get_linesize() - self.app.px(12)
 
     def _note(self) -> str | None:
-        """The interrupted game in one line, or why it could not be resumed."""
-        if self.problem:
-            return self.problem
+        """The interrupted game in one line, or the autosave that could not be resumed."""
+        if self.notice is not None:
+            return self.notice.text(self.app.translator)
         if self.interrupted is None:
             return None
         entry, app = self.interrupted, self.app
@@ -122,19 +156,16 @@ class MenuScene(FormScene):
         width, height = surface.get_size()
         margin = app.space(MARGIN)
         title = draw.line(surface, app.tr("ui.title"), app.title_font(56), colours.text, (margin, margin - px(20)))
-        draw.paragraph(
-            surface,
-            app.tr("ui.tagline"),
-            app.font(22),
-            colours.text_dim,
-            pygame.Rect(title.left, title.bottom, width - 2 * margin, app.font(22).get_linesize() * 2 + 4),
-            spacing=1.0,
-        )
+        tagline = app.font(22).get_linesize() * self._tagline_lines()
+        if tagline:
+            box = pygame.Rect(title.left, title.bottom, width - 2 * margin, tagline + 4)
+            draw.paragraph(surface, app.tr("ui.tagline"), app.font(22), colours.text_dim, box, spacing=1.0)
         note = self._note()
         if note:
-            colour = colours.bad if self.problem else colours.accent
-            box = pygame.Rect(margin, self._buttons_top() - app.font(18).get_linesize() - px(8), width, height)
-            draw.line(surface, draw.fit(note, app.font(18), width - 2 * margin), app.font(18), colour, box.topleft)
+            colour = colours.bad if self.notice else colours.accent
+            lines = app.font(18).get_linesize() * self._note_lines()
+            box = pygame.Rect(margin, self._buttons_top() - lines - px(8), width - 2 * margin, lines)
+            draw.paragraph(surface, note, app.font(18), colour, box, spacing=1.0)
         left = margin + (self.elements[0].rect.width if self.elements else px(BUTTON_W)) + app.space(48)
         top = self._buttons_top()
         self._draw_scenarios(surface, pygame.Rect(left, top, width - left - margin, self._buttons_bottom() - top))

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pygame
 
+from game.persistence.problems import SaveError
+from game.persistence.saves import SaveEntry, delete_autosave, interrupted_games, load_session, set_aside
 from game.ui import flow
-from game.ui.saves import SaveEntry, SaveError, delete_autosave, interrupted_games, load_session
 from game.ui.scene import Pop, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
@@ -77,8 +78,9 @@ class UnfinishedScene(FormScene):
     def resume(self, entry: SaveEntry) -> Transition | None:
         try:
             session = load_session(entry.path)
-        except SaveError as error:
-            self.problem = error.sentence(self.app.translator)
+        except SaveError as error:  # set aside, never deleted: the load screen still lists it
+            self.problem = set_aside(error.path, error.problem).notice().text(self.app.translator)
+            self.refresh()  # the players read why before going back
             return None
         return flow.start_game(self.app, session)
 
@@ -92,12 +94,16 @@ class UnfinishedScene(FormScene):
                 delete_autosave(entry)
             except OSError as error:
                 self.problem = str(error)
+        self.refresh()
+        return Pop() if not self.entries else None
+
+    def refresh(self) -> None:
+        """List the unfinished games again, keeping the keyboard focus where it was."""
         focus = self.focus
         self.leave()
         self.enter()
         self.focus = min(focus, max(len(self.focusables) - 1, 0))
         self._sync_text_focus()
-        return Pop() if not self.entries else None
 
     def draw(self, surface: pygame.Surface) -> None:
         app, px, colours = self.app, self.app.px, self.app.palette

@@ -13,8 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from game.cli_errors import EXIT_OK, EXIT_USAGE, CommandFailed
-from game.cli_play import open_scenario
+from game.cli.errors import EXIT_OK, EXIT_USAGE, CommandFailed
+from game.cli.inputs import open_scenario
 from game.core.competitor import DIFFICULTY
 from game.core.text import DEFAULT_LANGUAGE, LANGUAGES
 from game.workshop.session import MAX_TEAMS
@@ -23,7 +23,7 @@ DEFAULT_PORT = 8765
 NAME_LIMIT = 24  # characters in a team name, as in the window's workshop set-up
 
 
-def add_host_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction) -> None:
     host = commands.add_parser(
         "host",
         help="host a workshop: every team plays from its own browser, the facilitator steers from theirs",
@@ -49,10 +49,10 @@ def add_host_parser(commands: argparse._SubParsersAction) -> None:
     host.add_argument("--new", action="store_true", help="start a new workshop even if one is saved")
 
 
-def run_host(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from game.server import host
 
-    scenario = open_scenario(args.scenario)
+    scenario = open_scenario(args.scenario)[1]
     setup = host.Setup(
         scenario=scenario,
         team_names=_team_names(args),
@@ -119,7 +119,7 @@ def _team_names(args: argparse.Namespace) -> list[str]:
         if any(len(name) > NAME_LIMIT for name in names):
             raise CommandFailed(f"team names have at most {NAME_LIMIT} characters.", EXIT_USAGE)
         return names
-    from game.ui.i18n import Translator
+    from game.i18n import Translator
     from game.ui.theme import OKABE_ITO_NAMES
 
     tr = Translator(args.lang)

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
-from game.cli_errors import EXIT_OK, EXIT_PROBLEM
+from game.cli.errors import EXIT_OK, EXIT_PROBLEM
+from game.cli.terminal import one_line
 from game.core.errors import Problem
 from game.scenario.loader import check_files
 
 
-def run_validate(paths: list[str]) -> int:
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    validate = commands.add_parser("validate", help="check scenario files and list every problem")
+    validate.add_argument("files", metavar="FILE", nargs="+", help="scenario files to check")
+
+
+def run(args: argparse.Namespace) -> int:
     """Print each problem as `FILE:LINE:COL: where: message`; fail when any is an error."""
-    problems = check_files(paths)
+    problems = check_files(args.files)
     for problem in problems:
-        print(problem)
-    print(tally(len(paths), problems), file=sys.stderr)
+        print(one_line(problem))
+    print(tally(len(args.files), problems), file=sys.stderr)
     return EXIT_PROBLEM if any(not p.warning for p in problems) else EXIT_OK
 
 

@@ -1,7 +1,8 @@
 """The end-of-game summary printed by `play` and `replay`: one dict, shown as text or as JSON.
 
 Both commands build the summary with `summarize` and print it with
-`render`, so a replay prints exactly what the original game printed.
+`render`, so a replay prints exactly what the original game printed. Titles
+and names come from files: each is printed on its one line, escaped.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import json
 
 import numpy as np
 
+from game.cli.terminal import one_line
 from game.core import scoring
 from game.core.scoring import SignalOutcome
 from game.core.state import GameState
 from game.core.text import DEFAULT_LANGUAGE
-from game.ui.i18n import Translator
+from game.i18n import Translator
 
 
 def turns_played(state: GameState) -> int:
@@ -64,18 +66,23 @@ def text_lines(summary: dict, language: str = DEFAULT_LANGUAGE) -> list[str]:
     tr = Translator(language).tr
     bot = summary["bot"] or tr("cli.summary.unknown_bot")
     lines = [
-        f"{summary['title']} ({summary['scenario']})",
+        f"{one_line(summary['title'])} ({summary['scenario']})",
         tr(
             "cli.summary.seed",
             seed=str(summary["seed"]),
-            bot=bot,
+            bot=one_line(bot),
             turns=summary["turns"],
             max_turns=summary["max_turns"],
         ),
     ]
     for signal in summary["signals"]:
         lines.append(
-            tr("cli.summary.signal", title=signal["title"], headline=headline(signal, tr), points=signal["points"])
+            tr(
+                "cli.summary.signal",
+                title=one_line(signal["title"]),
+                headline=headline(signal, tr),
+                points=signal["points"],
+            )
         )
     lines.append(tr("cli.summary.total", score=summary["score"]))
     return lines

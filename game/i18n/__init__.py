@@ -12,6 +12,7 @@ then to the key itself, so a gap shows up on screen instead of crashing.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 
 from game.core.localise import fill, format_number
@@ -65,3 +66,25 @@ class Translator:
         """Itself: sentence builders written for the App (`app.tr`, `app.text`, `app.translator`) also take a
         Translator, as the hosted workshop's pages do."""
         return self
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence to read later, in whichever language is chosen then: a catalogue key and the values it needs.
+
+    A value that has a `text(translator)` method (another Message, for instance) is read in the same language.
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **values: object) -> Message:
+        return cls(key, tuple(values.items()))
+
+    def text(self, translator: Translator) -> str:
+        values = {k: v.text(translator) if hasattr(v, "text") else v for k, v in self.values}
+        return translator.tr(self.key, **values)
+
+    def english(self) -> str:
+        return self.text(Translator(FALLBACK))
