@@ -16,6 +16,7 @@ SMALL_PX = 18
 HEADING_PX = 22
 SIDE_WIDTH = 420  # px at the design size
 SIDE_MAX_SHARE = 0.42  # the map keeps most of the width on narrow windows
+FOOT_MAX_SHARE = 0.26  # ... and the calendar and log at most this share of the height, with large text
 PAD = 10  # px at the design size
 
 
@@ -40,7 +41,7 @@ def board_layout(size: tuple[int, int], scale: float, line_height: int) -> Board
     pad = round(PAD * scale)
     top_h = line_height + 2 * pad
     side_w = min(round(SIDE_WIDTH * scale), round(w * SIDE_MAX_SHARE))
-    bottom_h = round(line_height * 5.4) + pad
+    bottom_h = min(round(line_height * 5.4) + pad, round(h * FOOT_MAX_SHARE))  # the calendar and log scroll
     top = pygame.Rect(0, 0, w, top_h)
     side = pygame.Rect(w - side_w, top_h, side_w, h - top_h)
     map_rect = pygame.Rect(0, top_h, w - side_w, h - top_h - bottom_h)
