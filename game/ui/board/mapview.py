@@ -302,6 +302,8 @@ class MapView:
             tag = self._role_tag(role) if role is not None else None
             if tag is not None:
                 rect.width += tag.get_width() + 4
+            if rect.right > layer.get_width():  # at the right edge: the name goes on the left of the marker
+                rect.right = int(x - radius - 6)
             if rect.collidelist(taken) >= 0:
                 if person in rest:
                     continue
