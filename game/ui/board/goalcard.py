@@ -24,7 +24,7 @@ from game.ui.scenes.draw import wrap
 if TYPE_CHECKING:
     from game.ui.app import App
 
-MAX_LINES_PER_ITEM = 2
+LINES_PER_ITEM = {"full": 2, "single": 1, "folded": 1}  # most lines an item takes in each form
 
 
 @dataclass(frozen=True)
@@ -135,9 +135,9 @@ class GoalCard:
         modes = ("folded",) if self.folded else ("full",) if limit is None else DOCKED
         for mode in modes:
             heading, items = card_items(app, state, signal, folded=mode == "folded")
-            if mode != "full" and mode != "folded":
+            if mode == "single":  # docked: the conditions only (the side panel shows the value)
                 items = [item for item in items if item.met is not None] or items
-            most = 1 if mode in ("single", "folded") else MAX_LINES_PER_ITEM
+            most = LINES_PER_ITEM[mode]
             rows: list[tuple[str, bool | None, bool, bool]] = [(heading, None, True, True)]
             for item in items:
                 wrapped = wrap(item.text, small, text_width)
