@@ -86,6 +86,8 @@ class BoardScene(Scene):
         self.card_rect: pygame.Rect | None = None  # where the hover card was drawn last frame
         self.keys = StableKeys()
         self.goal = GoalCard()
+        self._roles_key: object = None
+        self._roles_shown: dict[int, str] = {}
         self.advice: tuple[tuple, coach.Advice] | None = None  # the coach's last advice and the board version it fits
         self._select_default_signal()
         self._animate_unseen_turn()
@@ -375,10 +377,14 @@ class BoardScene(Scene):
             self.card_rect = draw_card(surface, self.app, self.layout, state, self.hover, self.pointer)
 
     def _roles(self) -> dict[int, str]:
-        """Who the map marks for the selected signal, in the goal card's words."""
-        if self.signal is None:
-            return {}
-        return {person: self.app.tr(f"goal.role.{role}") for person, role in roles(self.state, self.signal).items()}
+        """Who the map marks for the selected signal, in the goal card's words (worked out again only when the
+        state, the signal or the language changes: the map asks every frame)."""
+        key = (self.version(), self.signal, self.app.settings.language)
+        if self._roles_key != key:
+            found = roles(self.state, self.signal) if self.signal is not None else {}
+            self._roles_shown = {person: self.app.tr(f"goal.role.{role}") for person, role in found.items()}
+            self._roles_key = key
+        return self._roles_shown
 
     def _goal_rect(self) -> pygame.Rect:
         """The goal card's strip along the bottom of the map, above the legend (empty without a signal)."""
