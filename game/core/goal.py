@@ -67,15 +67,13 @@ def goal_of(state: GameState, signal: int) -> Goal:
     spec = state.scenario.signals[signal]
     everyone = np.arange(state.size)
     capable = everyone[seems_capable(state, signal, everyone)]
-    knowing = capable[state.knows[signal, capable]]
-    holder = NO_PERSON
-    best = 0.0
-    if len(knowing):
-        holder = int(knowing[np.argmax(state.fidelity[signal, knowing])])
-        best = float(state.fidelity[signal, holder])
-    others = capable[~state.knows[signal, capable]]
-    listed = np.concatenate((knowing[np.argsort(-state.fidelity[signal, knowing], kind="stable")], others))
-    focus = holder if holder != NO_PERSON else (int(listed[0]) if len(listed) else NO_PERSON)
+    held = state.knows[signal, capable]
+    knowing = capable[held]
+    knowing = knowing[np.argsort(-state.fidelity[signal, knowing], kind="stable")]  # the best copy first
+    holder = int(knowing[0]) if len(knowing) else NO_PERSON
+    best = float(state.fidelity[signal, holder]) if len(knowing) else 0.0
+    listed = np.concatenate((knowing, capable[~held]))
+    focus = int(listed[0]) if len(listed) else NO_PERSON
     level = spec.exploit.approval_level
     approver = NO_PERSON if level is None or focus == NO_PERSON else approver_of(state, signal, focus)
     exploiter = int(state.exploiter[signal])
