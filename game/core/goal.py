@@ -34,6 +34,7 @@ class Goal:
     candidates: tuple[int, ...]  # people the team knows have the skills, holders first (at most MAX_CANDIDATES)
     more_candidates: int  # known capable people beyond those listed
     capable_holder: int  # the known capable holder with the best copy, or NO_PERSON
+    focus: int  # the person the card is about: that holder, else the first candidate, else NO_PERSON
     min_fidelity: float
     best_fidelity: float  # that holder's copy (0 when nobody capable holds it)
     approval_level: int | None  # None: no approval needed
@@ -86,6 +87,7 @@ def goal_of(state: GameState, signal: int) -> Goal:
         candidates=tuple(int(p) for p in listed[:MAX_CANDIDATES]),
         more_candidates=max(0, len(listed) - MAX_CANDIDATES),
         capable_holder=holder,
+        focus=focus,
         min_fidelity=float(spec.exploit.min_fidelity),
         best_fidelity=best,
         approval_level=level,

@@ -80,9 +80,8 @@ def _approval(app: App, state: GameState, goal: Goal) -> str:
         return app.tr("goal.approval.none")
     if goal.approver == NO_PERSON:
         return app.tr("goal.approval.level", level=goal.approval_level)
-    focus = goal.capable_holder if goal.capable_holder != NO_PERSON else goal.candidates[0]
-    if goal.approver == focus:
-        return app.tr("goal.approval.self", person=_name(state, focus))
+    if goal.approver == goal.focus:
+        return app.tr("goal.approval.self", person=_name(state, goal.focus))
     title = state.scenario.org.titles[goal.approver]
     key = "goal.approval.knows" if goal.approver_knows else "goal.approval.person"
     return app.tr(key, person=_name(state, goal.approver), title=title, level=goal.approval_level)
