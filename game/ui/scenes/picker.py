@@ -111,10 +111,3 @@ class ScenarioPicker:
             track = pygame.Rect(inner.right - bar_w, inner.top, bar_w, inner.height)
             shown = len(lines) - last_first
             draw.scrollbar(surface, track, len(lines), shown, self.detail_scroll, colours.background, colours.text_dim)
-
-
-def unit_name(app, unit: str) -> str:  # noqa: ANN001 - App
-    """The plural of a turn unit in the chosen language ("days", "jours"); an unknown unit is shown as written."""
-    key = f"ui.unit.{unit}"
-    name = app.tr(key)
-    return unit if name == key else name
