@@ -54,17 +54,6 @@ class Camera:
         if (y1 - y0) * self.scale > room_h:  # too tall to fit: start with the top of the chart
             self.offset = (self.offset[0], room.top + FIT_MARGIN - y0 * self.scale)
 
-    def clamp_to(self, bounds: tuple[float, float, float, float]) -> None:
-        """Slide the view so content larger than the viewport leaves no empty band at its edges."""
-        x0, y0, x1, y1 = (v * self.scale for v in bounds)
-        ox, oy = self.offset
-        view = self.viewport
-        if x1 - x0 > view.width - 2 * FIT_MARGIN:
-            ox = min(max(ox, view.right - FIT_MARGIN - x1), view.left + FIT_MARGIN - x0)
-        if y1 - y0 > view.height - 2 * FIT_MARGIN:
-            oy = min(max(oy, view.bottom - FIT_MARGIN - y1), view.top + FIT_MARGIN - y0)
-        self.offset = (ox, oy)
-
     def centre_on(self, world: tuple[float, float]) -> None:
         cx, cy = self.viewport.center
         self.offset = (cx - world[0] * self.scale, cy - world[1] * self.scale)
