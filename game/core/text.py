@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from game.core.localise import fill_values, french_typography
@@ -40,11 +40,41 @@ class Text:
 
     def format(self, **values: object) -> Text:
         """Fill `{name}` placeholders in every language (numbers and plural forms its way)."""
-        filled = {}
-        for lang, text in self.by_language.items():
-            localised = {k: (v.written(lang) if isinstance(v, Text) else v) for k, v in values.items()}
-            filled[lang] = fill_values(text, lang, localised)  # `get` adds the typography
-        return Text(filled)
+        return Text(_Filled(self.by_language, values))
 
     def __str__(self) -> str:
         return self.get(DEFAULT_LANGUAGE)
+
+
+class _Filled(Mapping):
+    """A template's versions, each filled when first read.
+
+    The engine logs a sentence for most moves, in every language, and a headless game reads none of them:
+    filling on demand keeps formatting out of the simulation's cost.
+    """
+
+    __slots__ = ("_templates", "_values", "_filled")
+
+    def __init__(self, templates: Mapping[str, str], values: dict[str, object]):
+        self._templates = templates
+        self._values = values
+        self._filled: dict[str, str] = {}
+
+    def __getitem__(self, lang: str) -> str:
+        filled = self._filled.get(lang)
+        if filled is None:
+            localised = {k: (v.written(lang) if isinstance(v, Text) else v) for k, v in self._values.items()}
+            filled = self._filled[lang] = fill_values(self._templates[lang], lang, localised)  # typography: `get`
+        return filled
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._templates)
+
+    def __len__(self) -> int:
+        return len(self._templates)
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in self._templates
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
