@@ -44,16 +44,18 @@ def learn(
     Returns the newcomers.
     """
     people = np.asarray(people, dtype=np.int64)
-    single = np.isscalar(fidelity) and np.isscalar(source)  # one copy from one source: no per-person arrays
+    # One copy from one source needs no per-person arrays.
+    single = not isinstance(fidelity, np.ndarray) and not isinstance(source, np.ndarray)
     if single:
         fidelity = min(max(float(fidelity), 0.0), 1.0)
         if fidelity <= 0.0:  # a copy distorted beyond recognition carries nothing
             return people[:0]
     else:
-        fidelity = np.clip(np.broadcast_to(np.asarray(fidelity, dtype=float), people.shape), 0.0, 1.0)
+        fidelity = np.broadcast_to(np.asarray(fidelity, dtype=float), people.shape)
         source = np.broadcast_to(np.asarray(source, dtype=np.int32), people.shape)
         legible = fidelity > 0.0
-        people, fidelity, source = people[legible], fidelity[legible], source[legible]
+        people, source = people[legible], source[legible]
+        fidelity = np.minimum(fidelity[legible], 1.0)  # legible copies are above 0: only the top needs clipping
     held = state.fidelity[signal]  # rows as views: 1-D scatters are about twice as fast as 2-D ones
     better = fidelity > held[people]
     held[people[better]] = fidelity if single else fidelity[better]
@@ -221,7 +223,7 @@ def spread_network(state: GameState) -> None:
         source = np.concatenate((move_src, relay_src)).astype(np.int64)
         target = np.concatenate((move_dst, relay_dst))
         fidelity = np.concatenate((move_fid, state.fidelity[s, relay_src]))
-        _leak(state, s, np.unique(source))
+        _leak(state, s, distinct_count(source))
         open_minded = ~state.knows[s, target] & ~state.opposed[s, target]
         open_minded &= state.absent_until[target] <= state.turn
         source, target, fidelity = source[open_minded], target[open_minded], fidelity[open_minded]
@@ -246,10 +248,18 @@ def hop_distortion(state: GameState, distortion: float, hops: int) -> np.ndarray
     return state.rng.uniform(0.0, 2.0 * distortion, hops)
 
 
-def _leak(state: GameState, signal: int, senders: np.ndarray) -> None:
-    """Each person passing the signal on over the network may leak it to the rival."""
+def distinct_count(values: np.ndarray) -> int:
+    """How many different values `values` holds (np.unique's length, without building the array)."""
+    if len(values) < 2:
+        return len(values)
+    ordered = np.sort(values)
+    return 1 + int(np.count_nonzero(ordered[1:] != ordered[:-1]))
+
+
+def _leak(state: GameState, signal: int, senders: int) -> None:
+    """Each of the `senders` people passing the signal on over the network may leak it to the rival."""
     sensitivity = state.scenario.signals[signal].sensitivity
-    leaks = int((state.rng.random(len(senders)) < sensitivity).sum())
+    leaks = int(np.count_nonzero(state.rng.random(senders) < sensitivity))
     if leaks == 0:
         return
     state.leaks[signal] += leaks
