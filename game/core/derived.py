@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -24,6 +24,7 @@ class Derived:
     index_limits: dict[str, int]  # action field -> how many things it may index (people, signals, ...)
     speaker: np.ndarray  # bool (channels, n): may publish on a broadcast channel (listed, else spokespeople)
     listed_publisher: np.ndarray  # bool (n,): listed among some channel's publishers
+    asked: dict = field(default_factory=dict)  # (person, topic) -> what asking reveals (moves.ask_reveals)
 
 
 POST_REACH_OFF_TOPIC = 0.25  # chance a community member picks up a post off its topics

@@ -17,6 +17,7 @@ from game.core.actions import (
 )
 from game.core.calendar import request_occasion
 from game.core.derived import derived
+from game.core.model import Scenario
 from game.core.spread import (
     HIERARCHY_FIDELITY_LOSS,
 )
@@ -30,6 +31,7 @@ from game.core.state import (
 )
 
 SHARE_REACH = 1.0  # a direct message always arrives (the contact may still dismiss it)
+ASKED_CACHE_LIMIT = 50_000  # questions remembered per scenario (each a few small arrays)
 
 
 def _escalate(state: GameState, action: Escalate) -> None:
@@ -86,23 +88,39 @@ def _post(state: GameState, action: Post) -> None:
 def _ask(state: GameState, action: AskNetwork) -> None:
     """Reveal the asker's ties, and the people two steps away who have the skill, with the ties to them."""
     scenario = state.scenario
-    net, skills = scenario.network, scenario.org.skills
-    person = action.person
-    own = np.arange(net.indptr[person], net.indptr[person + 1])
-    friends = net.indices[own]
-    second, _ = net.edges_from(friends)
-    useful_second = second[skills[net.indices[second], action.topic]]
-    edges = np.concatenate((own, useful_second)).astype(np.int64)
-    newly = int((~state.known_edge[edges]).sum())
-    state.known_edge[edges] = True
-    state.known_edge[derived(scenario).reverse_edge[edges]] = True
-    skilled = np.unique(np.concatenate((friends, net.indices[useful_second])))
-    skilled = skilled[skills[skilled, action.topic]]
+    edges, both_ways, skilled = ask_reveals(scenario, action.person, action.topic)
+    newly = int(np.count_nonzero(~state.known_edge[edges]))
+    state.known_edge[both_ways] = True
     state.known_skill[skilled, action.topic] = True
     text = phrases.ASKED.format(
-        person=scenario.org.names[person], topic=scenario.tag_label(action.topic), people=len(skilled), ties=newly
+        person=scenario.org.names[action.person],
+        topic=scenario.tag_label(action.topic),
+        people=len(skilled),
+        ties=newly,
     )
-    state.log.append(LogEntry(state.turn, text, person=person, kind="ask", count=len(skilled)))
+    state.log.append(LogEntry(state.turn, text, person=action.person, kind="ask", count=len(skilled)))
+
+
+def ask_reveals(scenario: Scenario, person: int, topic: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What asking `person` about `topic` reveals: (ties, the same ties both ways, skilled people).
+
+    It depends only on the scenario's true ties and skills, so each question is worked out once per scenario.
+    """
+    cache = derived(scenario).asked
+    key = (person, topic)
+    if key not in cache:
+        if len(cache) >= ASKED_CACHE_LIMIT:  # a long-lived server plays many games on one scenario
+            cache.clear()
+        net, skills = scenario.network, scenario.org.skills
+        own = np.arange(net.indptr[person], net.indptr[person + 1])
+        friends = net.indices[own]
+        second, _ = net.edges_from(friends)
+        useful_second = second[skills[net.indices[second], topic]]
+        edges = np.concatenate((own, useful_second)).astype(np.int64)
+        both_ways = np.concatenate((edges, derived(scenario).reverse_edge[edges]))
+        skilled = np.unique(np.concatenate((friends, net.indices[useful_second])))
+        cache[key] = (edges, both_ways, skilled[skills[skilled, topic]])
+    return cache[key]
 
 
 _PERFORM = {
