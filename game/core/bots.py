@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from game.core import insight, rules
+from game.core import insight, legality, rules
 from game.core.actions import (
     Action,
     AskNetwork,
@@ -119,8 +119,8 @@ def in_a_hurry(state: GameState, signal: int) -> bool:
 def line_request(state: GameState, signal: int, person: int, to: int | None = None) -> bool:
     """Escalate (no `to`) or delegate to `to`; urgently when the calendar is slow and the rival close."""
     recipient = int(state.hierarchy.manager[person]) if to is None else to
-    if recipient == NO_PERSON:
-        return False
+    if recipient == NO_PERSON or state.knows[signal, recipient] or legality.in_flight(state, signal, recipient):
+        return False  # the rules would refuse both kinds of request: spare working out the calendar
 
     def request(urgent: bool) -> Action:
         return Escalate(signal, person, urgent) if to is None else Delegate(signal, person, to, urgent)
@@ -159,6 +159,8 @@ def search_down_or_up(state: GameState, signal: int) -> bool:
 def broadcast(state: GameState, signal: int) -> bool:
     """Publish on an official channel a holder may use, widest audience first."""
     for channel in range(len(state.scenario.channels)):
+        if legality.queued(state, signal, channel):  # refused whoever speaks
+            continue
         for person in insight.speakers(state, signal, channel)[:MAX_ATTEMPTS]:
             if Bot.attempt(state, Publish(signal, int(person), channel)):
                 return True

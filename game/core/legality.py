@@ -113,14 +113,20 @@ def _index_fields(kind: type) -> tuple[str, ...]:
 _OUT_OF_RANGE = Refusal(phrases.OUT_OF_RANGE, named=False)
 
 
-def _in_flight(state: GameState, signal: int, recipient: int) -> bool:
+def in_flight(state: GameState, signal: int, recipient: int) -> bool:
+    """A hierarchy message carrying `signal` to `recipient` is already on its way."""
     return any(m.signal == signal and m.recipient == recipient for m in state.inbox)
+
+
+def queued(state: GameState, signal: int, channel: int) -> bool:
+    """`channel` already has `signal` on its agenda."""
+    return any(p.signal == signal and p.channel == channel for p in state.publications)
 
 
 def _check_hierarchy_target(state: GameState, signal: int, to: int) -> Refusal | None:
     if state.knows[signal, to]:
         return Refusal(phrases.ALREADY_KNOWS)
-    if _in_flight(state, signal, to):
+    if in_flight(state, signal, to):
         return Refusal(phrases.ALREADY_SENT)
     return None
 
@@ -180,7 +186,7 @@ def _check_publish(state: GameState, action: Publish) -> Refusal | None:
     if channel.validation != NO_PERSON and not state.validated[action.signal]:
         gate = state.scenario.gates[channel.validation]
         return Refusal(phrases.NEEDS_VALIDATION, dict(gate=state.scenario.org.names[gate.approver]))
-    if any(p.signal == action.signal and p.channel == action.channel for p in state.publications):
+    if queued(state, action.signal, action.channel):
         return Refusal(phrases.ALREADY_QUEUED)
     return None
 
