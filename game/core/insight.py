@@ -13,6 +13,7 @@ from game.core.calendar import request_occasion
 from game.core.competitor import rival_window  # market intelligence: part of the team's view
 from game.core.derived import derived
 from game.core.model import NO_PERSON
+from game.core.sets import first_occurrences
 from game.core.state import NOT_YET, GameState
 
 
@@ -35,6 +36,8 @@ def seems_capable(state: GameState, signal: int, people: np.ndarray) -> np.ndarr
     skills = state.scenario.signals[signal].exploit.skills
     if len(skills) == 0:
         return np.ones(len(people), dtype=bool)
+    if len(skills) == 1:  # the usual case, without the 2-D gather
+        return state.known_skill[people, skills[0]]
     return state.known_skill[people[:, None], skills].all(axis=1)
 
 
@@ -86,7 +89,7 @@ def network_route(state: GameState, signal: int, target: int, max_hops: int = 4)
         source = source[known]
         reached = net.indices[edges[known]].astype(np.int64)
         fresh = ~seen[reached] & ~state.opposed[signal, reached] & (state.absent_until[reached] <= state.turn)
-        reached, first = np.unique(reached[fresh], return_index=True)
+        reached, first = first_occurrences(reached[fresh])
         seen[reached] = True
         told_by[reached] = source[fresh][first]
         frontier = reached

@@ -82,8 +82,10 @@ class Network:
             return np.arange(start, end, dtype=np.int64), np.full(end - start, person, dtype=np.int64)
         starts = self.indptr[people]
         counts = self.indptr[people + 1] - starts
-        edges = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
-        return edges, np.repeat(people, counts)
+        ends = counts.cumsum()  # array methods, not np.* functions: no Python wrapper on each call
+        total = int(ends[-1]) if len(ends) else 0
+        edges = (starts - ends + counts).repeat(counts) + np.arange(total)
+        return edges, people.repeat(counts)
 
     @property
     def edge_source(self) -> np.ndarray:

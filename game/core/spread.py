@@ -15,6 +15,7 @@ from game.core.calendar import next_occasion
 from game.core.competitor import rival_gains
 from game.core.derived import derived
 from game.core.model import Channel
+from game.core.sets import run_starts
 from game.core.state import (
     VIA_CHANNEL,
     VIA_HIERARCHY,
@@ -161,41 +162,44 @@ def _talkers(state: GameState, signal: int) -> np.ndarray:
     Those who heard it on the network last turn relay it; anyone else who knows may bring it up unprompted
     (word of mouth, the scenario's chance × their openness).
     """
-    holders = np.flatnonzero(state.knows[signal])
+    holders = state.holders(signal)
     holders = holders[state.absent_until[holders] <= state.turn]
     talks = state.spreading[signal, holders]
     if state.scenario.pace.word_of_mouth > 0:
         chatter = state.scenario.pace.word_of_mouth * state.scenario.org.openness[holders]
-        talks = talks | (state.rng.random(len(holders)) < chatter)
+        talks |= state.rng.random(len(holders)) < chatter
     return holders[talks]
 
 
-def _relay_edges(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Edges along which this turn's talkers pass the signal on spontaneously."""
+Hops = tuple[np.ndarray, np.ndarray, np.ndarray]  # (source, target, fidelity) of each copy passed on
+
+
+def _relay_hops(state: GameState, signal: int) -> Hops | None:
+    """Copies this turn's talkers pass on spontaneously (the team sees the ties they used), or None."""
     scenario, net = state.scenario, state.scenario.network
     relays = _talkers(state, signal)
     if len(relays) == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
+        return None
     edges, source = net.edges_from(relays)
     target = net.indices[edges].astype(np.int64)
     interested = derived(scenario).affinity[signal, target]
-    chance = (
-        scenario.signals[signal].virality
-        * scenario.org.openness[source]
-        * net.weight[edges]
-        * (1.0 + TOPIC_BOOST * interested)
-    )
-    hit = state.rng.random(len(edges)) < chance
-    return source[hit], target[hit], edges[hit]
+    chance = scenario.signals[signal].virality * scenario.org.openness[source] * net.weight[edges]
+    chance *= 1.0 + TOPIC_BOOST * interested
+    hit = (state.rng.random(len(edges)) < chance).nonzero()[0]
+    if len(hit) == 0:
+        return None
+    if scenario.visibility.network_hidden:
+        state.known_edge[edges[hit]] = True
+        state.known_edge[derived(scenario).reverse_edge[edges[hit]]] = True
+    source = source[hit]
+    return source, target[hit], state.fidelity[signal, source]
 
 
-def _team_moves(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Shares and posts the team made this turn: who reached whom, at what fidelity."""
+def _team_hops(state: GameState, signal: int) -> Hops | None:
+    """Copies from the shares and posts the team made this turn that reach someone, or None when it made none."""
     moves = [m for m in state.network_moves if m.signal == signal]
     if not moves:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
+        return None
     sources, targets, fidelity = [], [], []
     for move in moves:
         picked = move.targets[state.rng.random(len(move.targets)) < move.reach]
@@ -207,40 +211,50 @@ def _team_moves(state: GameState, signal: int) -> tuple[np.ndarray, np.ndarray, 
 
 def spread_network(state: GameState) -> None:
     """One network step for every signal: team moves plus spontaneous relays; distort, oppose, leak."""
-    scenario = state.scenario
-    org = scenario.org
     fresh = np.zeros(state.spreading.shape, dtype=bool)  # calloc: only the pages written are ever touched
-    for s, signal in enumerate(scenario.signals):
-        if not state.is_open(s) or not state.knows[s].any():
-            continue
-        move_src, move_dst, move_fid = _team_moves(state, s)
-        relay_src, relay_dst, relay_edges = _relay_edges(state, s)
-        if len(move_src) == 0 and len(relay_src) == 0:
-            continue
-        if len(relay_edges) and scenario.visibility.network_hidden:
-            state.known_edge[relay_edges] = True
-            state.known_edge[derived(scenario).reverse_edge[relay_edges]] = True
-        source = np.concatenate((move_src, relay_src)).astype(np.int64)
-        target = np.concatenate((move_dst, relay_dst))
-        fidelity = np.concatenate((move_fid, state.fidelity[s, relay_src]))
-        _leak(state, s, distinct_count(source))
-        open_minded = ~state.knows[s, target] & ~state.opposed[s, target]
-        open_minded &= state.absent_until[target] <= state.turn
-        source, target, fidelity = source[open_minded], target[open_minded], fidelity[open_minded]
-        if not state.validated[s]:
-            dismissed = state.rng.random(len(target)) < OPPOSE_FACTOR * org.scepticism[target]
-            _log_count(state, s, phrases.OPPOSED, np.unique(target[dismissed]), "opposed")
-            state.opposed[s, target[dismissed]] = True
-            source, target, fidelity = source[~dismissed], target[~dismissed], fidelity[~dismissed]
-        fidelity = fidelity - hop_distortion(state, signal.distortion, len(target))
-        fidelity = fidelity + ENRICH * derived(scenario).expert[s, source]
-        order = np.lexsort((-fidelity, target))  # best copy first for each target
-        target, first = np.unique(target[order], return_index=True)
-        newcomers = learn(state, s, target, fidelity[order][first], VIA_NETWORK, source[order][first])
-        fresh[s, newcomers] = True
-        _log_count(state, s, phrases.NETWORK_SPREAD, newcomers, "network")
+    for s in state.in_play_known().tolist():
+        hops = [h for h in (_team_hops(state, s), _relay_hops(state, s)) if h is not None]  # draws in this order
+        if hops:
+            source, target, fidelity = hops[0] if len(hops) == 1 else (np.concatenate(h) for h in zip(*hops))
+            newcomers = _pass_on(state, s, source, target, fidelity)
+            fresh[s, newcomers] = True
     state.spreading = fresh
     state.network_moves = []
+
+
+def _pass_on(state: GameState, s: int, source: np.ndarray, target: np.ndarray, fidelity: np.ndarray) -> np.ndarray:
+    """Copies reach their targets: senders may leak, the closed refuse, each hop distorts; returns the newcomers."""
+    scenario = state.scenario
+    signal = scenario.signals[s]
+    _leak(state, s, distinct_count(source))
+    open_minded = ~state.knows[s, target] & ~state.opposed[s, target]
+    open_minded &= state.absent_until[target] <= state.turn
+    open_minded = open_minded.nonzero()[0]
+    if len(open_minded) == 0:  # nobody left to draw for: the draws below would be empty
+        return open_minded
+    source, target, fidelity = source[open_minded], target[open_minded], fidelity[open_minded]
+    if not state.validated[s]:
+        dismissed = state.rng.random(len(target)) < OPPOSE_FACTOR * scenario.org.scepticism[target]
+        _log_count(state, s, phrases.OPPOSED, np.unique(target[dismissed]), "opposed")
+        state.opposed[s, target[dismissed]] = True
+        kept = ~dismissed
+        source, target, fidelity = source[kept], target[kept], fidelity[kept]
+    fidelity = fidelity - hop_distortion(state, signal.distortion, len(target))
+    fidelity += ENRICH * derived(scenario).expert[s, source]
+    target, best = best_copies(target, fidelity)
+    newcomers = learn(state, s, target, fidelity[best], VIA_NETWORK, source[best])
+    _log_count(state, s, phrases.NETWORK_SPREAD, newcomers, "network")
+    return newcomers
+
+
+def best_copies(target: np.ndarray, fidelity: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each target once, sorted, with the index of its best copy (the first one among equals)."""
+    if len(target) < 2:
+        return target, np.arange(len(target))
+    order = np.lexsort((-fidelity, target))
+    ordered = target[order]
+    first = run_starts(ordered)
+    return ordered[first], order[first]
 
 
 def hop_distortion(state: GameState, distortion: float, hops: int) -> np.ndarray:

@@ -134,6 +134,12 @@ class GameState:
         """Still in play: not exploited by the team, not exposed, not faded."""
         return bool(self.exploit_done[signal] == NOT_YET and not self.exposed[signal] and not self.faded[signal])
 
+    def in_play_known(self) -> np.ndarray:
+        """Signals still in play (`is_open`) that someone knows, as indices: the vectorised test."""
+        live = (self.exploit_done == NOT_YET) & ~self.exposed & ~self.faded
+        live &= self.knows.any(axis=1)
+        return live.nonzero()[0]
+
     def abandon(self, signal: int) -> None:
         """A rumour shown up or faded: it stops spreading and any unfinished work on it stops."""
         self.spreading[signal] = False
