@@ -194,13 +194,12 @@ class HierarchyBot(Bot):
 def ask_around(state: GameState, signal: int, asked: set) -> bool:
     """Ask the network who has the skill the exploitation needs, from a holder not asked yet."""
     spec = state.scenario.signals[signal]
-    topics = spec.exploit.skills if len(spec.exploit.skills) else spec.topics
-    for person in state.holders(signal):
+    topics = (spec.exploit.skills if len(spec.exploit.skills) else spec.topics).tolist()
+    for person in state.holders(signal).tolist():
         for topic in topics:
-            key = (int(person), int(topic))
-            if key not in asked and not state.is_absent(int(person)):
-                asked.add(key)
-                return Bot.attempt(state, AskNetwork(int(person), int(topic)))
+            if (person, topic) not in asked and not state.is_absent(person):
+                asked.add((person, topic))
+                return Bot.attempt(state, AskNetwork(person, topic))
     return False
 
 

@@ -43,7 +43,7 @@ def competitor_step(state: GameState) -> None:
     """The rival exploits every genuine signal whose time has come, and drops every rumour whose time has come."""
     scenario = state.scenario
     ready = (state.competitor_done == NOT_YET) & (state.competitor_due <= state.turn)
-    for s in np.flatnonzero(ready):
+    for s in ready.nonzero()[0]:
         signal = scenario.signals[s]
         names = dict(rival=scenario.competitor.name, signal=signal.title)
         if signal.genuine:

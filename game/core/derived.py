@@ -19,6 +19,7 @@ class Derived:
     affinity: np.ndarray  # bool (S, n): expert, or in a community on one of its topics
     reverse_edge: np.ndarray  # int64 (edges,): index of the same tie stored the other way
     appears: np.ndarray  # int32 (S,): turn each signal appears
+    last_appearance: int  # turn the last signal appears
     post_reach: np.ndarray  # float64 (S, communities): chance a member picks up a post
     by_value: np.ndarray  # int64 (S,): signals, most valuable first (ties in scenario order)
     index_limits: dict[str, int]  # action field -> how many things it may index (people, signals, ...)
@@ -71,6 +72,7 @@ def _compute(scenario: Scenario) -> Derived:
         affinity=affinity,
         reverse_edge=_reverse_edges(scenario),
         appears=np.array([s.appears_turn for s in signals], dtype=np.int32),
+        last_appearance=max((s.appears_turn for s in signals), default=0),
         post_reach=post_reach,
         by_value=np.argsort([-signal.value for signal in signals], kind="stable").astype(np.int64),
         index_limits=_index_limits(scenario),

@@ -19,8 +19,7 @@ from game.core.state import NOT_YET, GameState
 
 def open_signals(state: GameState) -> list[int]:
     """Signals the team can still act on, most valuable first."""
-    live = state.knows.any(axis=1) & (state.exploiter == NO_PERSON)
-    live &= (state.exploit_done == NOT_YET) & ~state.exposed & ~state.faded  # GameState.is_open, for all at once
+    live = state.knows.any(axis=1) & (state.exploiter == NO_PERSON) & ~state.out_of_play()
     order = derived(state.scenario).by_value
     return order[live[order]].tolist()
 

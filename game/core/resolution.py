@@ -78,17 +78,12 @@ def progress_exploitation(state: GameState) -> None:
 
 def all_settled(state: GameState) -> bool:
     """Nothing left to play for: every signal exploited by the team, exposed, or faded."""
-    return bool(np.all(_settled(state)))
+    return bool(state.out_of_play().all())
 
 
 def nothing_to_decide(state: GameState) -> bool:
     """Every signal has appeared and is settled, or validated and being worked on: the rest plays itself out."""
-    if np.any(derived(state.scenario).appears > state.turn):
+    if state.turn < derived(state.scenario).last_appearance:
         return False
     under_way = (state.exploiter != NO_PERSON) & state.validated
-    return bool(np.all(_settled(state) | under_way))
-
-
-def _settled(state: GameState) -> np.ndarray:
-    """bool (S,): signals out of play (the vectorised `not GameState.is_open`)."""
-    return (state.exploit_done != NOT_YET) | state.exposed | state.faded
+    return bool((state.out_of_play() | under_way).all())

@@ -207,7 +207,7 @@ def _begin_turn(state: GameState) -> None:
     for event in state.scenario.events:
         if event.turn == state.turn:
             fire_event(state, event)
-    for s in np.flatnonzero(derived(state.scenario).appears == state.turn):
+    for s in (derived(state.scenario).appears == state.turn).nonzero()[0]:
         origin = state.scenario.signals[s].origin
         learn(state, int(s), np.array([origin]), 1.0, VIA_ORIGIN, NO_PERSON)
         text = phrases.APPEARS.format(signal=state.scenario.signals[s].title, person=state.scenario.org.names[origin])

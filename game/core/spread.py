@@ -52,8 +52,8 @@ def learn(
         if fidelity <= 0.0:  # a copy distorted beyond recognition carries nothing
             return people[:0]
     else:
-        fidelity = np.broadcast_to(np.asarray(fidelity, dtype=float), people.shape)
-        source = np.broadcast_to(np.asarray(source, dtype=np.int32), people.shape)
+        fidelity = _per_person(fidelity, people, float)
+        source = _per_person(source, people, np.int32)
         legible = fidelity > 0.0
         people, source = people[legible], source[legible]
         fidelity = np.minimum(fidelity[legible], 1.0)  # legible copies are above 0: only the top needs clipping
@@ -63,6 +63,8 @@ def learn(
     knows = state.knows[signal]
     new = ~knows[people]
     newcomers = people[new]
+    if len(newcomers) == 0:
+        return newcomers
     state.learned_from[signal][newcomers] = source if single else source[new]
     knows[newcomers] = True
     state.learned_turn[signal][newcomers] = state.turn
@@ -70,6 +72,12 @@ def learn(
     if state.scenario.visibility.skills_hidden:
         state.known_skill[newcomers] = state.scenario.org.skills[newcomers]
     return newcomers
+
+
+def _per_person(values: np.ndarray | float, people: np.ndarray, dtype: type) -> np.ndarray:
+    """`values` as an array with one entry per person (one value is repeated)."""
+    values = np.asarray(values, dtype=dtype)
+    return values if values.shape == people.shape else np.broadcast_to(values, people.shape)
 
 
 def reveal_team(state: GameState, signal: int, manager: int) -> None:
@@ -92,10 +100,10 @@ def deliver_messages(state: GameState) -> None:
     waiting = []
     for message in state.inbox:
         recipient = message.recipient
-        entry = dict(signal=state.scenario.signals[message.signal].title, person=org.names[recipient])
         if message.due > state.turn or (message.urgent and not state.available[recipient]):
             waiting.append(message)
             continue
+        entry = dict(signal=state.scenario.signals[message.signal].title, person=org.names[recipient])
         if not message.urgent and state.is_absent(recipient):
             back = max(state.turn + 1, int(state.absent_until[recipient]))
             message.due = next_occasion(state.scenario, state.hierarchy, message.sender, recipient, back).turn

@@ -134,11 +134,13 @@ class GameState:
         """Still in play: not exploited by the team, not exposed, not faded."""
         return bool(self.exploit_done[signal] == NOT_YET and not self.exposed[signal] and not self.faded[signal])
 
+    def out_of_play(self) -> np.ndarray:
+        """bool (S,): exploited by the team, exposed or faded (`not is_open`, for every signal at once)."""
+        return (self.exploit_done != NOT_YET) | self.exposed | self.faded
+
     def in_play_known(self) -> np.ndarray:
-        """Signals still in play (`is_open`) that someone knows, as indices: the vectorised test."""
-        live = (self.exploit_done == NOT_YET) & ~self.exposed & ~self.faded
-        live &= self.knows.any(axis=1)
-        return live.nonzero()[0]
+        """Signals still in play that someone knows, as indices."""
+        return (self.knows.any(axis=1) & ~self.out_of_play()).nonzero()[0]
 
     def abandon(self, signal: int) -> None:
         """A rumour shown up or faded: it stops spreading and any unfinished work on it stops."""
