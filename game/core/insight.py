@@ -14,7 +14,7 @@ from game.core.competitor import rival_window  # market intelligence: part of th
 from game.core.derived import derived
 from game.core.model import NO_PERSON
 from game.core.sets import first_occurrences
-from game.core.state import NOT_YET, GameState
+from game.core.state import GameState
 
 
 def open_signals(state: GameState) -> list[int]:

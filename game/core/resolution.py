@@ -12,7 +12,6 @@ from game.core.spread import (
     reveal_team,
 )
 from game.core.state import (
-    NOT_YET,
     VIA_HIERARCHY,
     GameState,
     LogEntry,
