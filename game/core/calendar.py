@@ -49,7 +49,7 @@ def _shared(channel: Channel, org: Org, hierarchy: Hierarchy, a: int, b: int) ->
     """Whether a channel brings both people together: every team meeting does, a broadcast when both are in it."""
     if channel.kind == "team_meeting":
         return True
-    return bool(in_audience(channel.audience, org, hierarchy, np.array([a, b])).all())
+    return all(in_audience(channel.audience, org, hierarchy, np.array([a, b])).tolist())
 
 
 def request_occasion(scenario: Scenario, hierarchy: Hierarchy, sender: int, recipient: int, turn: int) -> Occasion:

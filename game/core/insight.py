@@ -51,19 +51,17 @@ def approver_of(state: GameState, signal: int, person: int) -> int:
 def best_target(state: GameState, signal: int) -> int:
     """The known capable person to aim for: one who already knows, else the nearest to a holder."""
     holders = state.holders(signal)
-    knowing = holders[state.absent_until[holders] <= state.turn]
-    knowing = knowing[seems_capable(state, signal, knowing)]
+    knowing = holders[(state.absent_until[holders] <= state.turn) & seems_capable(state, signal, holders)]
     if len(knowing):
-        return int(knowing[np.argmax(state.fidelity[signal, knowing])])
+        return int(knowing[state.fidelity[signal, knowing].argmax()])
     # The team only ever learns true skills, so whoever seems capable is among the truly capable.
     candidates = derived(state.scenario).capable_people[signal]
-    candidates = candidates[state.absent_until[candidates] <= state.turn]
-    candidates = candidates[~state.opposed[signal, candidates]]
-    candidates = candidates[seems_capable(state, signal, candidates)]
+    reachable = (state.absent_until[candidates] <= state.turn) & ~state.opposed[signal, candidates]
+    candidates = candidates[reachable & seems_capable(state, signal, candidates)]
     if len(candidates) == 0:
         return NO_PERSON
     distance = np.abs(state.hierarchy.level[candidates] - state.hierarchy.level[holders].min())
-    return int(candidates[np.argmin(distance)])
+    return int(candidates[distance.argmin()])
 
 
 def network_route(state: GameState, signal: int, target: int, max_hops: int = 4) -> list[int]:
@@ -106,7 +104,7 @@ def _reachable_by_tie(state: GameState, signal: int, target: int) -> bool:
         return False
     net = state.scenario.network
     ties_in = derived(state.scenario).reverse_edge[net.indptr[target] : net.indptr[target + 1]]
-    return bool(state.known_edge[ties_in].any())
+    return np.count_nonzero(state.known_edge[ties_in]) > 0
 
 
 def hierarchy_step(state: GameState, signal: int, target: int) -> tuple[str, int, int] | None:

@@ -195,7 +195,7 @@ def tie_edge(state: GameState, person: int, other: int) -> int:
     """Index of the edge person -> other, or -1 when they have no tie."""
     net = state.scenario.network
     start, end = net.indptr[person], net.indptr[person + 1]
-    offset = np.searchsorted(net.indices[start:end], other)
+    offset = net.indices[start:end].searchsorted(other)
     if start + offset < end and net.indices[start + offset] == other:
         return int(start + offset)
     return -1

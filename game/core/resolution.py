@@ -43,8 +43,10 @@ def exploit_candidates(state: GameState, signal: int) -> np.ndarray:
     """People who could start exploiting the signal now (skills, fidelity, approval, presence), sorted."""
     spec = state.scenario.signals[signal].exploit
     holders = state.holders(signal)
-    ready = derived(state.scenario).capable[signal, holders]
-    ready &= state.fidelity[signal, holders] >= spec.min_fidelity
+    holders = holders[derived(state.scenario).capable[signal, holders]]
+    if len(holders) == 0:  # most turns: nobody who holds it can do the work
+        return holders
+    ready = state.fidelity[signal, holders] >= spec.min_fidelity
     ready &= state.absent_until[holders] <= state.turn
     if spec.approval_level is not None:
         approver = state.hierarchy.ancestor_at_level(spec.approval_level)[holders]
@@ -77,7 +79,7 @@ def progress_exploitation(state: GameState) -> None:
 
 def all_settled(state: GameState) -> bool:
     """Nothing left to play for: every signal exploited by the team, exposed, or faded."""
-    return bool(state.out_of_play().all())
+    return all(state.out_of_play().tolist())  # a few signals: Python's all() beats numpy's call overhead
 
 
 def nothing_to_decide(state: GameState) -> bool:
@@ -85,4 +87,4 @@ def nothing_to_decide(state: GameState) -> bool:
     if state.turn < derived(state.scenario).last_appearance:
         return False
     under_way = (state.exploiter != NO_PERSON) & state.validated
-    return bool((state.out_of_play() | under_way).all())
+    return all((state.out_of_play() | under_way).tolist())
