@@ -21,7 +21,7 @@ class Derived:
     appears: np.ndarray  # int32 (S,): turn each signal appears
     last_appearance: int  # turn the last signal appears
     post_reach: np.ndarray  # float64 (S, communities): chance a member picks up a post
-    by_value: np.ndarray  # int64 (S,): signals, most valuable first (ties in scenario order)
+    by_value: tuple[int, ...]  # signals, most valuable first (ties in scenario order)
     index_limits: dict[str, int]  # action field -> how many things it may index (people, signals, ...)
     speaker: np.ndarray  # bool (channels, n): may publish on a broadcast channel (listed, else spokespeople)
     listed_publisher: np.ndarray  # bool (n,): listed among some channel's publishers
@@ -74,7 +74,7 @@ def _compute(scenario: Scenario) -> Derived:
         appears=np.array([s.appears_turn for s in signals], dtype=np.int32),
         last_appearance=max((s.appears_turn for s in signals), default=0),
         post_reach=post_reach,
-        by_value=np.argsort([-signal.value for signal in signals], kind="stable").astype(np.int64),
+        by_value=tuple(np.argsort([-signal.value for signal in signals], kind="stable").tolist()),
         index_limits=_index_limits(scenario),
         speaker=speaker,
         listed_publisher=listed_publisher,

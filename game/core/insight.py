@@ -19,9 +19,8 @@ from game.core.state import GameState
 
 def open_signals(state: GameState) -> list[int]:
     """Signals the team can still act on, most valuable first."""
-    live = state.knows.any(axis=1) & (state.exploiter == NO_PERSON) & ~state.out_of_play()
-    order = derived(state.scenario).by_value
-    return order[live[order]].tolist()
+    live = (state.knows.any(axis=1) & (state.exploiter == NO_PERSON) & ~state.out_of_play()).tolist()
+    return [s for s in derived(state.scenario).by_value if live[s]]  # a few signals: cheaper in Python
 
 
 def present_holders(state: GameState, signal: int) -> np.ndarray:

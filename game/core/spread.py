@@ -243,15 +243,18 @@ def _pass_on(state: GameState, s: int, source: np.ndarray, target: np.ndarray, f
     source, target, fidelity = source[open_minded], target[open_minded], fidelity[open_minded]
     if not state.validated[s]:
         dismissed = state.rng.random(len(target)) < OPPOSE_FACTOR * scenario.org.scepticism[target]
-        _log_count(state, s, phrases.OPPOSED, np.unique(target[dismissed]), "opposed")
-        state.opposed[s, target[dismissed]] = True
+        refused = target[dismissed]
+        if len(refused):
+            _log_count(state, s, phrases.OPPOSED, distinct_count(refused), int(refused.min()), "opposed")
+        state.opposed[s, refused] = True
         kept = ~dismissed
         source, target, fidelity = source[kept], target[kept], fidelity[kept]
     fidelity = fidelity - hop_distortion(state, signal.distortion, len(target))
     fidelity += ENRICH * derived(scenario).expert[s, source]
     target, best = best_copies(target, fidelity)
     newcomers = learn(state, s, target, fidelity[best], VIA_NETWORK, source[best])
-    _log_count(state, s, phrases.NETWORK_SPREAD, newcomers, "network")
+    if len(newcomers):
+        _log_count(state, s, phrases.NETWORK_SPREAD, len(newcomers), int(newcomers[0]), "network")
     return newcomers
 
 
@@ -290,7 +293,7 @@ def _leak(state: GameState, signal: int, senders: int) -> None:
     state.log.append(LogEntry(state.turn, text, signal, kind="leak", count=leaks))
 
 
-def _log_count(state: GameState, signal: int, phrase: Text, people: np.ndarray, kind: str) -> None:
-    if len(people):
-        text = phrase.format(signal=state.scenario.signals[signal].title, count=len(people))
-        state.log.append(LogEntry(state.turn, text, signal, int(people[0]), kind=kind, count=len(people)))
+def _log_count(state: GameState, signal: int, phrase: Text, count: int, first: int, kind: str) -> None:
+    """Log how many people something happened to; `first` (the lowest index among them) stands for them."""
+    text = phrase.format(signal=state.scenario.signals[signal].title, count=count)
+    state.log.append(LogEntry(state.turn, text, signal, first, kind=kind, count=count))
