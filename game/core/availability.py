@@ -4,12 +4,24 @@ The rules draw one number per person at the start of each turn (present and draw
 Only the recipients of urgent requests, and the board, ever read the result, so instead of drawing n
 numbers the generator jumps past them (PCG64.advance costs O(log n)) and one person's number is
 recomputed from the saved generator position when asked. The numbers, and the generator's state
-afterwards, are exactly those of the eager draw `rng.random(n)`: replays do not change.
+afterwards, are exactly those of the eager draw `rng.random(n)`: replays do not change. A small
+organisation is drawn eagerly, since re-deriving one person's number costs more than drawing everyone.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+EAGER_UP_TO = 2_000  # people: below this, drawing everyone costs less than re-deriving one person's draw
+
+
+def draw_availability(
+    rng: np.random.Generator, availability: np.ndarray, absent_until: np.ndarray, turn: int
+) -> Availability | np.ndarray:
+    """This turn's availability: drawn for everyone in a small organisation, lazily (same numbers) in a large one."""
+    if len(availability) <= EAGER_UP_TO:
+        return (absent_until <= turn) & (rng.random(len(availability)) < availability)
+    return Availability(rng, availability, absent_until, turn)
 
 
 class Availability:

@@ -23,7 +23,7 @@ from game.core.actions import (
     RequestValidation,
     Share,
 )
-from game.core.availability import Availability
+from game.core.availability import draw_availability
 from game.core.competitor import competitor_step, draw_competitor, finish_rival
 from game.core.derived import derived
 from game.core.errors import IllegalAction
@@ -212,7 +212,7 @@ def _begin_turn(state: GameState) -> None:
         learn(state, int(s), np.array([origin]), 1.0, VIA_ORIGIN, NO_PERSON)
         text = phrases.APPEARS.format(signal=state.scenario.signals[s].title, person=state.scenario.org.names[origin])
         state.log.append(LogEntry(state.turn, text, int(s), origin, kind="appears"))
-    state.available = Availability(state.rng, state.scenario.org.availability, state.absent_until, state.turn)
+    state.available = draw_availability(state.rng, state.scenario.org.availability, state.absent_until, state.turn)
 
 
 # ---------------------------------------------------------------- legal moves
