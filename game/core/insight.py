@@ -81,13 +81,13 @@ def network_route(state: GameState, signal: int, target: int, max_hops: int = 4)
         if len(frontier) == 0 or seen[target]:
             break
         edges, source = net.edges_from(frontier)
-        known = state.known_edge[edges]
-        source = source[known]
-        reached = net.indices[edges[known]].astype(np.int64)
-        fresh = ~seen[reached] & ~state.opposed[signal, reached] & (state.absent_until[reached] <= state.turn)
+        reached = net.indices[edges]
+        fresh = state.known_edge[edges] & ~seen[reached] & ~state.opposed[signal, reached]
+        fresh &= state.absent_until[reached] <= state.turn
+        fresh = fresh.nonzero()[0]
         reached, first = first_occurrences(reached[fresh])
         seen[reached] = True
-        told_by[reached] = source[fresh][first]
+        told_by[reached] = source[fresh[first]]
         frontier = reached
     if not seen[target] or told_by[target] == NO_PERSON:
         return []
