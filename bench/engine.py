@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from game.core import bots, rules  # noqa: E402
 from game.core.model import Scenario  # noqa: E402
+from game.core.scoring import score  # noqa: E402
 from game.core.spread import learn  # noqa: E402
 from game.core.state import VIA_NETWORK, GameState, Publication  # noqa: E402
 from game.scenario import schema  # noqa: E402
@@ -224,13 +225,21 @@ def time_size(size: int, samples: int) -> dict:
     return figures
 
 
+def play_and_score(scenario: Scenario, games: int) -> list[float]:
+    """Play and score whole games, keeping the scores, as `balance` keeps a summary and not the finished state.
+
+    Holding hundreds of finished states alive would time Python's garbage collector walking them too.
+    """
+    return [score(bots.play_game(scenario, seed, "mixed")) for seed in range(games)]
+
+
 def games_per_second(games: int, batches: int) -> dict:
     """Whole `mixed` games per second on the example: the median of `batches` batches, per clock."""
     scenario = load_scenario(EXAMPLE)
     cpu: list[float] = []
     wall: list[float] = []
     for _ in range(batches):
-        timed(lambda: [bots.play_game(scenario, seed, "mixed") for seed in range(games)], cpu, wall)
+        timed(lambda: play_and_score(scenario, games), cpu, wall)
     rates = {"cpu": round(games / statistics.median(cpu), 1), "wall": round(games / statistics.median(wall), 1)}
     progress(f"{games} mixed games x {batches} on {scenario.id}: {rates['cpu']} games per CPU second")
     return rates
