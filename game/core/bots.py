@@ -48,11 +48,17 @@ class Bot:
         self.seed = seed
 
     def play_turn(self, state: GameState) -> None:
-        """Pass over the open signals, most valuable first, until points run out or nothing helps."""
+        self.play_signals(state, insight.open_signals(state))
+
+    def play_signals(self, state: GameState, signals: list[int]) -> None:
+        """Pass over `signals` (most valuable first) until points run out or nothing helps.
+
+        Moves take effect when the turn ends, so the open signals stay the same for the whole turn.
+        """
         moved = True
         while moved and state.action_points > 0:
             moved = False
-            for signal in insight.open_signals(state):
+            for signal in signals:
                 if state.action_points > 0 and self.play_signal(state, signal):
                     moved = True
 
@@ -269,8 +275,9 @@ class MixedBot(NetworkBot):
 
     def play_turn(self, state: GameState) -> None:
         """The signals first; then leftover points on what costs nothing to wait for: finding people, meetings."""
-        super().play_turn(state)
-        for signal in insight.open_signals(state):
+        signals = insight.open_signals(state)
+        self.play_signals(state, signals)
+        for signal in signals:
             while state.action_points > 0 and (ask_around(state, signal, self.asked) or broadcast(state, signal)):
                 pass
 
