@@ -12,18 +12,23 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import breadth_first_order
 
 from game.core import bots, insight, rules
 from game.core.actions import AskNetwork, Delegate, Escalate, Post, Publish, RequestValidation, Share
-from game.core.availability import Availability
+from game.core.availability import Availability, draw_availability
 from game.core.derived import derived
 from game.core.errors import IllegalAction
 from game.core.hierarchy import build_hierarchy
 from game.core.model import NO_PERSON, Scenario
-from game.core.spread import learn
+from game.core.moves import ask_reveals
+from game.core.sets import first_occurrences
+from game.core.spread import best_copies, distinct_count, learn
 from game.core.state import NOT_YET, VIA_NETWORK, GameState
+from game.core.text import Text
 from game.scenario.checks import passing_graph, reachable
 from game.scenario.loader import load_scenario, load_scenario_text
 from game.scenario.shipped import resolve_scenario
@@ -311,3 +316,102 @@ def test_the_exploited_signal_is_no_longer_open():
     assert 0 in insight.open_signals(state)
     state.exploit_done[0] = state.turn
     assert 0 not in insight.open_signals(state) and state.exploit_done[0] != NOT_YET
+
+
+def plain_ask_reveals(scenario: Scenario, person: int, topic: int) -> tuple[list[int], list[int], list[int]]:
+    """What asking reveals, worked out from scratch: the asker's ties, ties to skilled people two steps away."""
+    net, skills = scenario.network, scenario.org.skills
+    edges = list(range(net.indptr[person], net.indptr[person + 1]))
+    friends = [int(net.indices[e]) for e in edges]
+    for friend in friends:
+        edges += [e for e in range(net.indptr[friend], net.indptr[friend + 1]) if skills[net.indices[e], topic]]
+    both_ways = edges + [int(derived(scenario).reverse_edge[e]) for e in edges]
+    skilled = sorted({int(net.indices[e]) for e in edges} | set(friends))
+    return edges, both_ways, [p for p in skilled if skills[p, topic]]
+
+
+def test_what_asking_reveals_is_worked_out_once_and_matches_the_plain_search(scenario):
+    for person in range(0, scenario.org.size, 5):
+        for topic in range(len(scenario.tags)):
+            expected = plain_ask_reveals(scenario, person, topic)
+            first, again = ask_reveals(scenario, person, topic), ask_reveals(scenario, person, topic)
+            assert [part.tolist() for part in first] == [list(part) for part in expected]
+            assert all(a is b for a, b in zip(first, again))  # the second question is read from the cache
+
+
+@given(st.lists(st.integers(0, 30), max_size=40))
+def test_first_occurrences_and_distinct_counts_match_numpys_unique(values):
+    values = np.array(values, dtype=np.int64)
+    unique, first = np.unique(values, return_index=True)
+    fast_unique, fast_first = first_occurrences(values)
+    assert fast_unique.tolist() == unique.tolist() and fast_first.tolist() == first.tolist()
+    assert distinct_count(values) == len(unique)
+
+
+@given(st.lists(st.tuples(st.integers(0, 12), st.sampled_from([0.1, 0.3, 0.5, 0.9])), max_size=30))
+def test_each_targets_best_copy_matches_sorting_then_unique(copies):
+    target = np.array([t for t, _ in copies], dtype=np.int64)
+    fidelity = np.array([f for _, f in copies])
+    order = np.lexsort((-fidelity, target))  # the plain version: best copy first, then the first of each target
+    expected_target, first = np.unique(target[order], return_index=True)
+    fast_target, best = best_copies(target, fidelity)
+    assert fast_target.tolist() == expected_target.tolist()
+    assert best.tolist() == order[first].tolist()
+
+
+def test_filling_a_text_when_read_gives_the_sentence_filled_at_once():
+    template = Text.of(
+        en="{person} tells {count:one=# colleague|other=# colleagues} about {signal}.",
+        fr="{person} parle de {signal} à {count:one=# collègue|other=# collègues}.",
+    )
+    signal = Text.of(en="the outage", fr="la panne")
+    for count in (0, 1, 2, 2318):
+        lazy = template.format(person="Samira", count=count, signal=signal)
+        eager = {
+            lang: template.format(person="Samira", count=count, signal=signal.written(lang)).get(lang)
+            for lang in ("en", "fr")
+        }
+        assert {lang: lazy.get(lang) for lang in ("en", "fr")} == eager
+        assert dict(lazy.by_language) == {lang: lazy.by_language[lang] for lang in ("en", "fr")}
+        assert lazy == Text(dict(lazy.by_language)) and set(lazy.by_language) == {"en", "fr"}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_small_organisation_draws_availability_as_the_lazy_reader_does(seed):
+    n = 300
+    rng = np.random.default_rng(seed)
+    availability, absent_until = rng.random(n), rng.integers(0, 6, n).astype(np.int32)
+    eager_rng, lazy_rng = np.random.default_rng(seed), np.random.default_rng(seed)
+    eager = draw_availability(eager_rng, availability, absent_until, turn=3)
+    lazy = Availability(lazy_rng, availability, absent_until, turn=3)
+    assert isinstance(eager, np.ndarray)  # 300 people are drawn at once
+    assert eager.tolist() == [lazy[p] for p in range(n)]
+    assert eager_rng.bit_generator.state == lazy_rng.bit_generator.state
+
+
+def test_single_skill_capability_matches_the_general_check(scenario):
+    state = rules.new_game(scenario, 0)
+    people = np.arange(scenario.org.size)
+    for signal, spec in enumerate(scenario.signals):
+        skills = spec.exploit.skills
+        if len(skills) == 1:
+            general = state.known_skill[people[:, None], skills].all(axis=1)
+            assert insight.seems_capable(state, signal, people).tolist() == general.tolist()
+
+
+class CheckingMixedBot(bots.MixedBot):
+    """`mixed`, checking after each of its moves that the signals it plays over are still the open ones."""
+
+    def play_signal(self, state: GameState, signal: int) -> bool:
+        played = super().play_signal(state, signal)
+        assert insight.open_signals(state) == self.signals_this_turn
+        return played
+
+    def play_turn(self, state: GameState) -> None:
+        self.signals_this_turn = insight.open_signals(state)
+        super().play_turn(state)
+
+
+def test_the_open_signals_do_not_change_while_a_bot_plays_its_turn(scenario):
+    for seed in SEEDS:
+        bots.play_game(scenario, seed, CheckingMixedBot(seed))
