@@ -415,3 +415,24 @@ class CheckingMixedBot(bots.MixedBot):
 def test_the_open_signals_do_not_change_while_a_bot_plays_its_turn(scenario):
     for seed in SEEDS:
         bots.play_game(scenario, seed, CheckingMixedBot(seed))
+
+
+class CheckingRoutesBot(bots.MixedBot):
+    """`mixed`, checking that every chain it remembers is the chain a fresh search finds now."""
+
+    def route(self, state: GameState, signal: int, target: int) -> list[int]:
+        remembered = super().route(state, signal, target)
+        assert remembered == plain_network_route(state, signal, target)
+        return remembered
+
+
+def test_remembered_routes_are_the_routes_a_fresh_search_finds(scenario):
+    remembered = 0
+    for seed in SEEDS:
+        bot = CheckingRoutesBot(seed)
+        state = rules.new_game(scenario, seed)
+        while not state.over:
+            bot.play_turn(state)
+            remembered += len(bot.routes)
+            rules.end_turn(state)
+    assert remembered > 0  # the games did look for chains of ties

@@ -209,12 +209,6 @@ def ask_around(state: GameState, signal: int, asked: set) -> bool:
     return False
 
 
-def share_along(state: GameState, signal: int, target: int) -> bool:
-    """Share one hop along the shortest known chain of ties toward `target`."""
-    route = insight.network_route(state, signal, target)
-    return len(route) >= 2 and Bot.attempt(state, Share(signal, route[0], route[1]))
-
-
 def post_where(state: GameState, signal: int, wanted: int | None = None) -> bool:
     """Post in a community a holder belongs to: one containing the `wanted` person, else the most on-topic one."""
     reach = derived(state.scenario).post_reach[signal]
@@ -247,14 +241,40 @@ class NetworkBot(Bot):
     def __init__(self, seed: int = 0):
         super().__init__(seed)
         self.asked: set[tuple[int, int]] = set()
+        self.routes: dict[tuple[int, int], list[int]] = {}  # (signal, target) -> chain, for `routes_view`
+        self.routes_view: tuple[int, int, int] | None = None
+
+    def route(self, state: GameState, signal: int, target: int) -> list[int]:
+        """`insight.network_route`, remembered while what it depends on cannot have changed.
+
+        Moves take effect when the turn ends, so during a turn who holds the signal, who is away and who is
+        closed to it stay as they were. Only a question to the network (new ties) or an injected event
+        changes them, and both write to the log: a chain found since the last log line is still the chain.
+        """
+        view = (id(state), state.turn, len(state.log))
+        if view != self.routes_view:
+            self.routes.clear()
+            self.routes_view = view
+        if (signal, target) not in self.routes:
+            self.routes[signal, target] = insight.network_route(state, signal, target)
+        return self.routes[signal, target]
+
+    def share_toward(self, state: GameState, signal: int, target: int) -> bool:
+        """Share one hop along the shortest known chain of ties toward `target`."""
+        route = self.route(state, signal, target)
+        return len(route) >= 2 and Bot.attempt(state, Share(signal, route[0], route[1]))
 
     def play_signal(self, state: GameState, signal: int) -> bool:
         target = insight.best_target(state, signal)
         waiting = approval_pending(state, signal, target)
         if waiting != NO_PERSON:
             approver = insight.approver_of(state, signal, waiting)
-            return share_along(state, signal, approver) or post_where(state, signal, approver) or spray(state, signal)
-        if target != NO_PERSON and share_along(state, signal, target):
+            return (
+                self.share_toward(state, signal, approver)
+                or post_where(state, signal, approver)
+                or spray(state, signal)
+            )
+        if target != NO_PERSON and self.share_toward(state, signal, target):
             return True
         return ask_around(state, signal, self.asked) or post_where(state, signal) or spray(state, signal)
 
@@ -292,12 +312,12 @@ class MixedBot(NetworkBot):
         if waiting != NO_PERSON:
             approver = insight.approver_of(state, signal, waiting)
             if hurry:  # the line is too slow now: tell the approver across the network
-                return share_along(state, signal, approver) or seek_approval(state, signal, waiting)
-            return seek_approval(state, signal, waiting) or share_along(state, signal, approver)
+                return self.share_toward(state, signal, approver) or seek_approval(state, signal, waiting)
+            return seek_approval(state, signal, waiting) or self.share_toward(state, signal, approver)
         if target == NO_PERSON:
             return ask_around(state, signal, self.asked) or search_down_or_up(state, signal)
         return (
-            share_along(state, signal, target)
+            self.share_toward(state, signal, target)
             or ask_around(state, signal, self.asked)
             or climb_toward(state, signal, target)
         )
