@@ -98,13 +98,15 @@ def test_play_without_a_bot_opens_the_window_or_explains_why_not(capsys):
     assert code == 1 and "no display" in err and told_plainly(err)
 
 
-def test_a_scenario_named_on_the_command_line_opens_straight_on_its_board():
+def test_a_scenario_named_on_the_command_line_opens_straight_on_its_board(tmp_path, monkeypatch):
     from game.cli.window import open_solo_game
+    from game.persistence.storage import DATA_DIR_VARIABLE
     from game.scenario.loader import load_scenario
     from game.scenario.shipped import resolve_scenario
     from game.ui.app import App
     from game.ui.scenes.menu import MenuScene
 
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))  # the game's autosave goes there, not among the player's
     app = App((1280, 720), "en")
     app.push(MenuScene(app))
     open_solo_game(app, load_scenario(resolve_scenario("bank-compliance")), seed=5)
