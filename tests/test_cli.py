@@ -87,6 +87,15 @@ def test_play_from_a_subprocess(repo_root):
     check_summary(json.loads(done.stdout), "retail-app-outage", "mixed")
 
 
+@pytest.mark.parametrize(("words", "code"), [(["play", "nowhere", "--headless", "--bot", "mixed"], 1), (["play"], 2)])
+def test_the_process_ends_with_the_commands_exit_code(repo_root, words, code):
+    done = subprocess.run(
+        [sys.executable, "main.py", *words], cwd=repo_root, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == code and done.stdout == ""
+    assert "error: " in done.stderr.strip().splitlines()[-1]
+
+
 def test_a_bot_without_headless_is_a_usage_error(capsys):
     code, out, err = run(capsys, "play", "retail-app-outage", "--bot", "mixed")
     assert code == 2
