@@ -19,7 +19,7 @@ from pathlib import Path
 from game.core.replay import SAVE_FORMAT
 from game.files import FileRefused, read_regular
 from game.persistence.problems import SaveError, SaveProblem, file_problem, short
-from game.workshop.session import SESSION_FORMAT
+from game.workshop.limits import SESSION_FORMAT
 
 MAX_SAVE_BYTES = 16 * 1024 * 1024  # bytes; an 8-team workshop of 100 turns is far below this
 MAX_DEPTH = 12  # nested objects and lists; a session save is 5 deep
