@@ -29,7 +29,8 @@ def test_importing_the_command_line_loads_no_scenario_loader_window_or_report():
 
 def test_a_headless_game_loads_no_window_report_server_or_save_schema():
     code = "from game.cli import main\nmain(['play', 'tutorial', '--headless', '--bot', 'mixed'])"
-    assert loaded_by_running(code, ELSEWHERE + WINDOW + ("game.persistence.record_schema",)) == []
+    unused = ("game.persistence.record_schema", "game.workshop.session", "game.core.coach")  # saves, workshops
+    assert loaded_by_running(code, ELSEWHERE + WINDOW + unused) == []
 
 
 def test_the_first_frame_of_the_menu_loads_no_scenario_loader_report_or_server(tmp_path):
@@ -41,3 +42,8 @@ def test_the_menu_loads_the_scenarios_on_the_frame_after_its_first(tmp_path):
     no_saves = {"SIGNAL_RACE_DATA_DIR": str(tmp_path), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     second_frame = MENU + "app.step([], 1 / 60)\n"
     assert loaded_by_running(second_frame, ("game.scenario.loader",), no_saves) == ["game.scenario.loader"]
+
+
+def test_the_board_imports_scipy_only_to_lay_out_the_network():
+    # scipy's import takes longer than opening the board; the layout's background work imports it
+    assert loaded_by_running("import game.ui.board.scene", ("scipy",)) == []
