@@ -1,9 +1,9 @@
 """The shipped scenarios as the menus show them: loaded once, the tutorial first, broken files kept with their problem.
 
 The main menu lists them on the window's first frame, before anyone has asked to play one. Until the catalog
-is loaded, `menu_list` glances at each file's id, title and summary (a few milliseconds, where loading them
-and importing the loader takes longer than the rest of the first frame); the menu loads the catalog on the
-frame after its first, and from then on the list comes from it, so a file the loader refuses shows as broken.
+is loaded, `menu_list` glances at each file's id, title and summary (see `game.scenario.glance`); the menu
+loads the catalog on the frame after its first, and from then on the list comes from it, so a file the
+loader refuses shows as broken there, and the set-up screens find the scenarios loaded.
 """
 
 from __future__ import annotations
