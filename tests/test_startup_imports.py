@@ -38,9 +38,9 @@ def test_the_first_frame_of_the_menu_loads_no_scenario_loader_report_or_server(t
     assert loaded_by_running("import game.cli\n" + MENU, ELSEWHERE + LOADER, no_saves) == []
 
 
-def test_the_menu_loads_the_scenarios_on_the_frame_after_its_first(tmp_path):
+def test_the_menu_loads_the_scenarios_in_the_background_once_it_shows(tmp_path):
     no_saves = {"SIGNAL_RACE_DATA_DIR": str(tmp_path), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    second_frame = MENU + "app.step([], 1 / 60)\n"
+    second_frame = MENU + "app.step([], 1 / 60)\nfrom game.ui import catalog\ncatalog._loading.join()\n"
     assert loaded_by_running(second_frame, ("game.scenario.loader",), no_saves) == ["game.scenario.loader"]
 
 

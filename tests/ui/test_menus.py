@@ -107,8 +107,10 @@ def shipped_folder(tmp_path, monkeypatch):
 
 
 def forget_the_lists() -> None:
-    catalog.shipped_catalog.cache_clear()
+    catalog.shipped_catalog()  # a background load still under way ends first
+    catalog._load.cache_clear()
     catalog._glanced.cache_clear()
+    catalog._loading = None
 
 
 def test_the_menu_lists_the_scenarios_at_once_and_marks_a_broken_one_when_they_are_loaded(shipped_folder, monkeypatch):
@@ -123,7 +125,10 @@ def test_the_menu_lists_the_scenarios_at_once_and_marks_a_broken_one_when_they_a
     assert not catalog.catalog_loaded()
     assert [listed.glance.id for listed in catalog.menu_list()] == ["tutorial", "minimal"]
     assert "ui.scenario.broken" not in said
-    app.step([], FRAME)  # the next: the scenarios are loaded, and the one that cannot be played says so
+    app.step([], FRAME)  # the next starts loading the scenarios in the background
+    assert catalog._loading is not None
+    catalog._loading.join()
+    app.step([], FRAME)  # once loaded, the one that cannot be played says so
     assert catalog.catalog_loaded() and "ui.scenario.broken" in said
     assert [listed.glance and listed.glance.id for listed in catalog.menu_list()] == ["tutorial", None]
     assert [scenario.id for scenario in catalog.playable()] == ["tutorial"]

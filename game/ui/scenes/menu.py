@@ -15,7 +15,7 @@ from game.i18n import Message
 from game.invocation import command_name
 from game.persistence.problems import SaveError
 from game.persistence.saves import SaveEntry, interrupted_games, load_session, set_aside, set_aside_damaged_autosaves
-from game.ui.catalog import catalog_loaded, menu_list, shipped_catalog, title_of
+from game.ui.catalog import load_in_background, menu_list, title_of
 from game.ui.scene import Push, Quit, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
@@ -43,7 +43,7 @@ class MenuScene(FormScene):
         self.unfinished: list[SaveEntry] = []  # every unfinished game's autosave, newest first
         self.interrupted: SaveEntry | None = None  # the newest of them
         self.notice: Message | None = None  # an autosave that could not be resumed, and where it went
-        self.shown = False  # whether the menu has been drawn once (the scenarios are then loaded, see `update`)
+        self.shown = False  # whether the menu has been drawn once (the scenarios then load, see `update`)
 
     def enter(self) -> None:
         try:
@@ -153,8 +153,8 @@ class MenuScene(FormScene):
         return None  # Escape on the main menu does nothing: quitting is an explicit choice
 
     def update(self, dt: float) -> Transition | None:
-        if self.shown and not catalog_loaded():
-            shipped_catalog()  # once the window shows the menu: ready before a set-up screen asks, broken files marked
+        if self.shown:
+            load_in_background()  # once the window shows the menu: ready before a set-up screen asks, broken files marked
         return super().update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
