@@ -88,7 +88,7 @@ def run_and_exit(argv: list[str] | None = None) -> NoReturn:
     """What `signal-race`, `python main.py` and `python -m game` do: run one command, then end the process."""
     code = main(argv)
     # Every object still alive is about to be thrown away. Frozen, the interpreter's last collections skip them
-    # instead of walking them all several times (30-60 ms after a game or a window); atexit handlers still run.
+    # instead of walking them all several times (30-80 ms after a game or a window); atexit handlers still run.
     gc.freeze()
     sys.exit(code)
 
