@@ -1,8 +1,6 @@
 """Signal Race entry point: `python main.py --help` lists the commands."""
 
-import sys
-
-from game.cli import main
+from game.cli import run_and_exit
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    run_and_exit()

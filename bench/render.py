@@ -3,7 +3,9 @@
 Scenes: the org chart and the network view, idle (nothing changes: cached
 layers are blitted), animating (tokens of a resolved turn move), and panning
 (the map layer is redrawn every frame), on the example scenario and on a
-2,000-person version of it built in memory with bigger `generate` blocks.
+2,000-person version of it built in memory with bigger `generate` blocks;
+and the time to lay out each network view (done in the background from the
+moment a scenario is chosen, so the longest a switch to that view can wait).
 
     python bench/render.py [--frames 120]
 """
@@ -30,6 +32,7 @@ from game.scenario.loader import load_scenario, load_scenario_text  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.board.animation import Animation, plan_flows  # noqa: E402
 from game.ui.board.mapview import NETWORK  # noqa: E402
+from game.ui.board.network_layout import compute_network_layout  # noqa: E402
 from game.ui.board.scene import BoardScene  # noqa: E402
 from game.workshop.session import Session  # noqa: E402
 
@@ -68,13 +71,22 @@ def frame_times(app: App, board: BoardScene, frames: int, mode: str) -> list[flo
     return times
 
 
+def layout_ms(scenario) -> float:  # noqa: ANN001 - Scenario
+    start = time.perf_counter()
+    compute_network_layout(scenario)
+    return (time.perf_counter() - start) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=120)
     args = parser.parse_args()
     app = App(SIZE, "en")
     results: dict[str, float] = {}
-    for org_name, scenario in (("example", load_scenario(EXAMPLE)), ("2000", big_scenario())):
+    orgs = (("example", load_scenario(EXAMPLE)), ("2000", big_scenario()))
+    for org_name, scenario in orgs:  # done in the background once a scenario is chosen: the longest a switch waits
+        results[f"network_layout_{org_name}_compute_ms"] = round(min(layout_ms(scenario) for _ in range(3)), 1)
+    for org_name, scenario in orgs:
         results[f"people_{org_name}"] = scenario.org.size
         board = board_for(app, scenario)
         results[f"tokens_{org_name}"] = len(plan_flows(board.state, board.state.turn - 1))

@@ -1,8 +1,6 @@
 """`python -m game`: the same commands as `python main.py` and `signal-race`."""
 
-import sys
-
-from game.cli import main
+from game.cli import run_and_exit
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_and_exit()

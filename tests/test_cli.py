@@ -87,6 +87,15 @@ def test_play_from_a_subprocess(repo_root):
     check_summary(json.loads(done.stdout), "retail-app-outage", "mixed")
 
 
+@pytest.mark.parametrize(("words", "code"), [(["play", "nowhere", "--headless", "--bot", "mixed"], 1), (["play"], 2)])
+def test_the_process_ends_with_the_commands_exit_code(repo_root, words, code):
+    done = subprocess.run(
+        [sys.executable, "main.py", *words], cwd=repo_root, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == code and done.stdout == ""
+    assert "error: " in done.stderr.strip().splitlines()[-1]
+
+
 def test_a_bot_without_headless_is_a_usage_error(capsys):
     code, out, err = run(capsys, "play", "retail-app-outage", "--bot", "mixed")
     assert code == 2
@@ -98,13 +107,15 @@ def test_play_without_a_bot_opens_the_window_or_explains_why_not(capsys):
     assert code == 1 and "no display" in err and told_plainly(err)
 
 
-def test_a_scenario_named_on_the_command_line_opens_straight_on_its_board():
+def test_a_scenario_named_on_the_command_line_opens_straight_on_its_board(tmp_path, monkeypatch):
     from game.cli.window import open_solo_game
+    from game.persistence.storage import DATA_DIR_VARIABLE
     from game.scenario.loader import load_scenario
     from game.scenario.shipped import resolve_scenario
     from game.ui.app import App
     from game.ui.scenes.menu import MenuScene
 
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))  # the game's autosave goes there, not among the player's
     app = App((1280, 720), "en")
     app.push(MenuScene(app))
     open_solo_game(app, load_scenario(resolve_scenario("bank-compliance")), seed=5)

@@ -8,6 +8,7 @@ would make it untestable headless.
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,17 +34,30 @@ def loaded_by_importing(packages: tuple[str, ...], roots: tuple[str, ...]) -> li
     """The modules under `roots` (top-level names or dotted prefixes) a fresh interpreter holds after importing
     every module of `packages`."""
     modules = [module_name(p) for package in packages for p in sources(package)]
+    return loaded_by_running(f"import importlib\nfor name in {modules!r}:\n    importlib.import_module(name)\n", roots)
+
+
+def loaded_by_running(code: str, roots: tuple[str, ...], env: dict[str, str] | None = None) -> list[str]:
+    """The modules under `roots` (top-level names or dotted prefixes) a fresh interpreter holds after running `code`
+    (with `env` added to its environment)."""
     script = (
-        "import importlib, sys\n"
-        f"for name in {modules!r}:\n"
-        "    importlib.import_module(name)\n"
+        f"{code}\n"
+        "import sys\n"
         f"roots = {roots!r}\n"
-        "print(','.join(sorted(m for m in sys.modules if m in roots or m.startswith(tuple(r + '.' for r in roots)))))\n"
+        "found = sorted(m for m in sys.modules if m in roots or m.startswith(tuple(r + '.' for r in roots)))\n"
+        "print('loaded:' + ','.join(found))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
     assert done.returncode == 0, done.stderr
-    last = (done.stdout.strip().splitlines() or [""])[-1]  # a library's banner may come first
-    return [name for name in last.split(",") if name]
+    last = [line for line in done.stdout.splitlines() if line.startswith("loaded:")][-1]  # after any other output
+    return [name for name in last.removeprefix("loaded:").split(",") if name]
 
 
 def test_the_packages_have_sources():

@@ -17,7 +17,7 @@ from game.cli.errors import EXIT_OK, EXIT_USAGE, CommandFailed
 from game.cli.inputs import open_scenario
 from game.core.competitor import DIFFICULTY
 from game.core.text import DEFAULT_LANGUAGE, LANGUAGES
-from game.workshop.session import MAX_TEAMS
+from game.workshop.limits import MAX_TEAMS
 
 DEFAULT_PORT = 8765
 NAME_LIMIT = 24  # characters in a team name, as in the window's workshop set-up

@@ -2,7 +2,9 @@
 
 Scenarios go through `game.scenario.loader` (by path or shipped id), saves
 through `game.persistence.records` and `loading`, exactly as the window opens
-them, so a file gets the same verdict on the command line and on screen.
+them, so a file gets the same verdict on the command line and on screen. The
+loader (and pydantic with it) is imported when a file is opened: importing
+`game.cli`, which the window goes through, stays light.
 """
 
 from __future__ import annotations
@@ -11,18 +13,21 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.cli.errors import CommandFailed
 from game.core.errors import ScenarioError
-from game.core.model import Scenario
-from game.persistence.loading import changed_since_saved, scenario_of
 from game.persistence.problems import SaveError
-from game.scenario.loader import load_scenario
 from game.scenario.shipped import resolve_scenario
+
+if TYPE_CHECKING:
+    from game.core.model import Scenario
 
 
 def open_scenario(reference: str) -> tuple[Path, Scenario]:
     """A scenario given as a path or a shipped id, and where it was found; problems become a sentence."""
+    from game.scenario.loader import load_scenario
+
     try:
         try:
             path = resolve_scenario(reference)
@@ -49,6 +54,8 @@ def scenario_failure(reference: str, error: ScenarioError) -> CommandFailed:
 
 def read_saved(path: Path, reader: Callable[[Path], dict]) -> tuple[dict, Scenario]:
     """A save read by `reader` (records.read_*), and the scenario it was played on; SaveError becomes a sentence."""
+    from game.persistence.loading import changed_since_saved, scenario_of
+
     try:
         record = reader(path)
         scenario = scenario_of(path, record)

@@ -9,7 +9,6 @@ from game.cli.errors import EXIT_OK
 from game.cli.inputs import read_saved, rebuilt
 from game.cli.summary import render, summarize
 from game.core.text import DEFAULT_LANGUAGE, LANGUAGES
-from game.persistence.loading import replay_game
 from game.persistence.records import read_game_record
 
 
@@ -22,6 +21,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Replay a save on its scenario and print the same summary as the original game."""
+    from game.persistence.loading import replay_game  # with the scenario loader: only for this command
+
     path = Path(args.save)
     record, scenario = read_saved(path, read_game_record)
     state = rebuilt(path, replay_game, record, scenario)

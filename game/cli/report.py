@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING
 from game.cli.errors import EXIT_OK, EXIT_USAGE, CommandFailed
 from game.cli.inputs import read_saved, rebuilt
 from game.core.bots import BOTS
-from game.core.model import Scenario
 from game.core.text import DEFAULT_LANGUAGE, LANGUAGES
 from game.files import WriteRefused
-from game.persistence.loading import rebuild_session, replay_game
 from game.persistence.records import is_session, read_any_record
 
 if TYPE_CHECKING:
+    from game.core.model import Scenario
     from game.debrief.build import Debrief
 
 
@@ -68,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _debrief(path: Path, scenario: Scenario, record: dict, turn: int | None, strategy: str) -> Debrief:
     from game.debrief.build import PlayedGame, debrief_of_games, debrief_of_session
+    from game.persistence.loading import rebuild_session, replay_game
 
     if is_session(record):
         return debrief_of_session(rebuilt(path, rebuild_session, record, scenario), turn, strategy)

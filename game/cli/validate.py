@@ -8,7 +8,6 @@ import sys
 from game.cli.errors import EXIT_OK, EXIT_PROBLEM
 from game.cli.terminal import one_line
 from game.core.errors import Problem
-from game.scenario.loader import check_files
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -18,6 +17,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print each problem as `FILE:LINE:COL: where: message`; fail when any is an error."""
+    from game.scenario.loader import check_files  # the loader and pydantic: only for the commands that read files
+
     problems = check_files(args.files)
     for problem in problems:
         print(one_line(problem))

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.core.competitor import DIFFICULTY
 from game.persistence.problems import SaveProblem, Words, short
-from game.workshop.session import MAX_TEAMS, MODES
+from game.workshop.limits import MAX_TEAMS, MODES
 
 MAX_TEXT = 4096  # characters of a path or an id in a save
 MAX_NAME = 200  # characters of a team's or a bot's name (the window allows 24)

@@ -6,7 +6,9 @@ further), UTF-8 text without NUL, JSON nested at most MAX_DEPTH deep, and
 every string real Unicode text (no lone surrogate); then the record's format
 and types (record_schema), the keys it leaves out filled with their defaults.
 Any failure raises `SaveError` with one sentence naming the file and the
-place in it.
+place in it. The pydantic models of record_schema load with the first record
+checked, so importing this module (as the window and every command do) stays
+light.
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ from pathlib import Path
 from game.core.replay import SAVE_FORMAT
 from game.files import FileRefused, read_regular
 from game.persistence.problems import SaveError, SaveProblem, file_problem, short
-from game.persistence.record_schema import GameSave, SessionSave, fitted
-from game.workshop.session import SESSION_FORMAT
+from game.workshop.limits import SESSION_FORMAT
 
 MAX_SAVE_BYTES = 16 * 1024 * 1024  # bytes; an 8-team workshop of 100 turns is far below this
 MAX_DEPTH = 12  # nested objects and lists; a session save is 5 deep
@@ -93,7 +94,7 @@ def checked_session(path: Path, record: object) -> dict:
     """A session record found inside another file (a hosted workshop's), checked as a session save is."""
     if not is_session(record):
         raise SaveError(path, SaveProblem.of("foreign"))
-    return _checked(path, record, SESSION_FORMAT, SessionSave)
+    return _checked(path, record, session=True)
 
 
 def read_game_record(path: Path) -> dict:
@@ -107,26 +108,29 @@ def read_game_record(path: Path) -> dict:
 def read_any_record(path: Path) -> dict:
     """A session save or a game save, whichever the file holds (for the debrief report)."""
     record = read_json(path)
-    return _checked(path, record, SESSION_FORMAT, SessionSave) if is_session(record) else _game(path, record)
+    return _checked(path, record, session=True) if is_session(record) else _game(path, record)
 
 
 def _game(path: Path, record: object) -> dict:
     if not _is_game(record):
         raise SaveError(path, SaveProblem.of("foreign"))
-    return _checked(path, record, SAVE_FORMAT, GameSave)
+    return _checked(path, record, session=False)
 
 
 def _is_game(record: object) -> bool:
     return isinstance(record, dict) and all(key in record for key in GAME_KEYS)
 
 
-def _checked(path: Path, record: dict, expected: int, model: type) -> dict:
+def _checked(path: Path, record: dict, session: bool) -> dict:
+    from game.persistence import record_schema
+
+    expected = SESSION_FORMAT if session else SAVE_FORMAT
     found = record.get("format")
     if found != expected or isinstance(found, bool):
         shown = found if isinstance(found, int | str) and len(str(found)) < 20 else "?"
         older = isinstance(found, int) and not isinstance(found, bool) and 0 < found < expected
         raise SaveError(path, SaveProblem.of("old_format" if older else "format", found=shown, expected=expected))
-    checked, problem = fitted(record, model)
+    checked, problem = record_schema.fitted(record, record_schema.SessionSave if session else record_schema.GameSave)
     if problem is not None:
         raise SaveError(path, problem)
     return checked

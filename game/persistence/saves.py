@@ -28,7 +28,6 @@ from pathlib import Path
 
 from game.files import write_atomically
 from game.i18n import Message
-from game.persistence.loading import rebuild_session, scenario_of
 from game.persistence.problems import SaveError, SaveProblem
 from game.persistence.records import read_session_record
 from game.persistence.storage import data_dir
@@ -213,5 +212,7 @@ def _entry(path: Path) -> SaveEntry:
 
 def load_session(path: Path) -> Session:
     """Rebuild the saved session (replaying every move); SaveError names the file and says what is wrong."""
+    from game.persistence.loading import rebuild_session, scenario_of  # the scenario loader: not for the menu's list
+
     record = read_session_record(path)
     return rebuild_session(path, record, scenario_of(path, record))

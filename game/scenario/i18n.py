@@ -1,41 +1,14 @@
-"""Scenario text fields: a plain string in the file's language, or a map of language to text."""
+"""Scenario text fields: a plain string in the file's language, or a map of language to text.
+
+The pydantic types that validate them are in `schema` (TextValue); this module turns validated values into
+`Text` and names the defaults, without pydantic, so the menu can read a title before the loader is imported.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
-
-from pydantic import Discriminator, Field, Tag
+from typing import Any
 
 from game.core.text import LANGUAGES, Text
-
-Language = Literal["en", "fr"]  # languages a scenario may be written in (matches LANGUAGES)
-
-PLAIN_TAG = "<plain>"  # union tags pydantic puts in error locations; the loader strips them
-MAP_TAG = "<map>"
-
-
-def _text_kind(value: Any) -> str | None:
-    """Which form of text `value` is, or None when it is neither."""
-    if isinstance(value, str):
-        return PLAIN_TAG
-    if isinstance(value, dict):
-        return MAP_TAG
-    return None
-
-
-TextMap = Annotated[
-    dict[Language, str],
-    Field(min_length=1, description="One version per language, e.g. {en: Hello, fr: Bonjour}."),
-]
-
-TextValue = Annotated[
-    Annotated[str, Tag(PLAIN_TAG)] | Annotated[TextMap, Tag(MAP_TAG)],
-    Discriminator(
-        _text_kind,
-        custom_error_type="text_type",
-        custom_error_message=("expected a text: a string, or a map of language to string like {en: ..., fr: ...}"),
-    ),
-]
 
 EMPLOYEE_TITLE = Text.of(en="Employee", fr="Employé")  # default title of generated people
 COMPETITOR_NAME = Text.of(en="The competitor", fr="Le concurrent")
@@ -56,3 +29,12 @@ def to_text(value: str | dict[str, str] | None, language: str, default: Text | N
     if isinstance(value, str):
         return Text.plain(value, language)
     return Text({lang: value[lang] for lang in LANGUAGES if lang in value})
+
+
+def is_text_value(value: Any) -> bool:
+    """Whether `value` is a text field as the format wants it: a string, or a non-empty map of language to string."""
+    if isinstance(value, str):
+        return True
+    return (
+        isinstance(value, dict) and bool(value) and all(k in LANGUAGES and isinstance(v, str) for k, v in value.items())
+    )

@@ -1,7 +1,7 @@
 """Untrusted YAML scenario file -> immutable `game.core.model.Scenario`, or every problem at once.
 
 The public door to scenario files, which are read as regular files of at most
-MAX_FILE_BYTES (`game.files.read_regular`). Six stages, each reporting located
+MAX_FILE_BYTES (`source`). Six stages, each reporting located
 `Problem`s into one `Report`: the safe YAML pass (`yaml_safe`), pydantic
 validation worded for authors (`wording`), cross-reference checks on whatever
 parts are valid (`salvage`, `references`), the cost budget (`budget`), the
@@ -19,17 +19,16 @@ from pathlib import Path
 
 from game.core import model as core
 from game.core.errors import Problem, ScenarioError
-from game.files import FileRefused, read_regular, size_text
+from game.files import size_text
 from game.scenario.budget import within_budget
 from game.scenario.build import Builder
 from game.scenario.checks import warn
 from game.scenario.references import check
 from game.scenario.report import Report, show
 from game.scenario.salvage import salvage
+from game.scenario.source import MAX_FILE_BYTES, read_source
 from game.scenario.wording import validate
 from game.scenario.yaml_safe import START_HINT, read_yaml
-
-MAX_FILE_BYTES = 2 * 1024 * 1024  # bytes
 
 
 def load_scenario(path: str | Path) -> core.Scenario:
@@ -59,24 +58,11 @@ def check_files(paths: Iterable[str | Path]) -> list[Problem]:
 
 def _load_path(path: str | Path) -> tuple[core.Scenario | None, list[Problem]]:
     """Read a regular file, no further than the size cap, and load it."""
-    name = str(path)
     try:
-        raw = read_regular(path, MAX_FILE_BYTES)
-    except FileRefused as refused:
-        message = f"cannot read the file: {refused.reason}"
-        if refused.kind == "too_big":
-            message = (
-                f"the file is larger than {size_text(MAX_FILE_BYTES)}; a scenario that big is refused, "
-                "use `generate:` blocks instead of writing every person out"
-            )
-        return None, [Problem(name, 0, 0, "", message)]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        message = "the file is not valid UTF-8 text; save it with the UTF-8 encoding"
-        return None, [Problem(name, line, 1, "", message)]
-    return _load_text(text, name, hashlib.sha256(raw).hexdigest())
+        source = read_source(path)
+    except ScenarioError as error:
+        return None, error.problems
+    return _load_text(source.text, str(path), source.digest)
 
 
 @contextlib.contextmanager

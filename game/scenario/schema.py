@@ -22,14 +22,41 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from game.scenario.i18n import MAP_TAG, PLAIN_TAG, Language, TextValue
-
 FORMAT_VERSION = 1
 MAX_PEOPLE = 200_000  # people in a scenario, explicit and generated
 MAX_SPAN = 1_000  # turns: any delay, effort, schedule or absence longer than this is a typo, not a design
 MAX_MEAN_DEGREE = 1_000  # ties per person: beyond this the network is the whole company
 MAX_VALUE = 1_000_000_000  # points a signal can be worth
 SLUG_PATTERN = r"^[A-Za-z0-9_-]+$"
+
+Language = Literal["en", "fr"]  # languages a scenario may be written in (matches LANGUAGES)
+
+PLAIN_TAG = "<plain>"  # union tags pydantic puts in error locations; the loader strips them
+MAP_TAG = "<map>"
+
+
+def _text_kind(value: Any) -> str | None:
+    """Which form of text `value` is, or None when it is neither."""
+    if isinstance(value, str):
+        return PLAIN_TAG
+    if isinstance(value, dict):
+        return MAP_TAG
+    return None
+
+
+TextMap = Annotated[
+    dict[Language, str],
+    Field(min_length=1, description="One version per language, e.g. {en: Hello, fr: Bonjour}."),
+]
+
+TextValue = Annotated[
+    Annotated[str, Tag(PLAIN_TAG)] | Annotated[TextMap, Tag(MAP_TAG)],
+    Discriminator(
+        _text_kind,
+        custom_error_type="text_type",
+        custom_error_message=("expected a text: a string, or a map of language to string like {en: ..., fr: ...}"),
+    ),
+]
 
 ALL_TAG = "<all>"  # union tags that appear in pydantic error locations
 SPEC_TAG = "<spec>"

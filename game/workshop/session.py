@@ -21,11 +21,9 @@ from game.core.model import Scenario
 from game.core.scoring import outcomes, score
 from game.core.state import GameState, LogEntry
 from game.core.text import Text
+from game.workshop.limits import MAX_TEAMS, MODES, SESSION_FORMAT
 
 Mode = Literal["solo", "hotseat", "simultaneous"]
-MODES: tuple[str, ...] = ("solo", "hotseat", "simultaneous")
-MAX_TEAMS = 8
-SESSION_FORMAT = 2  # bump when the meaning of a session record changes (2: the rules of save format 2)
 
 # What `end_planning` says comes next, for the UI to pick the screen.
 NEXT_TEAM = "next_team"  # hand over to the next team (behind a curtain in a workshop)

@@ -15,8 +15,9 @@ from game.scenario.loader import load_scenario_text
 from game.ui.board.animation import Animation, plan_flows
 from game.ui.board.camera import Camera
 from game.ui.board.hit import person_at
-from game.ui.board.network_layout import compute_network_layout, network_layout
+from game.ui.board.network_layout import REACH, SPACING, _repulsion, compute_network_layout, network_layout
 from game.ui.board.tree_layout import LEVEL, tree_layout
+from tests.ui.driver import click
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +136,43 @@ def test_a_big_organisation_lays_out_its_network_in_the_background_with_the_same
     from game.ui.board import network_layout as layout
 
     big = load_scenario(resolve_scenario("industrial-group"))
-    assert big.org.size >= layout.WARM_UP_PEOPLE
     layout.warm_up(big)
     warmed = layout.network_layout(big)
     assert np.array_equal(warmed, layout.compute_network_layout(big))
+
+
+def plain_repulsion(pos: np.ndarray, k: float) -> np.ndarray:
+    """The repulsion as first written, on (pairs, 2) arrays: the reference for the per-coordinate one."""
+    from scipy.spatial import cKDTree
+
+    pairs = cKDTree(pos).query_pairs(REACH * k, output_type="ndarray")
+    if len(pairs) == 0:
+        return np.zeros_like(pos)
+    a, b = pairs[:, 0], pairs[:, 1]
+    delta = pos[a] - pos[b]
+    d2 = np.maximum((delta * delta).sum(axis=1), 1.0)
+    push = delta * (k * k / d2)[:, None]
+    rows = [np.column_stack([np.bincount(r, weights=push[:, i], minlength=len(pos)) for i in range(2)]) for r in (a, b)]
+    return rows[0] - rows[1]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_repulsion_is_the_plain_one_to_the_last_bit(seed):
+    rng = np.random.default_rng(seed)
+    people = int(rng.integers(1, 600))
+    pos = rng.normal(0, SPACING * np.sqrt(people) / 4, (people, 2))
+    pos[: people // 10] = pos[0]  # people on top of each other: the distance floor
+    assert np.array_equal(_repulsion(pos, SPACING), plain_repulsion(pos, SPACING))
+
+
+def test_choosing_a_scenario_to_play_lays_out_its_network_before_the_board_opens(app):
+    from game.ui.board import network_layout as layout
+
+    click(app, "ui.menu.solo")
+    picker = app.top.picker
+    index = next(i for i, s in enumerate(picker.scenarios) if s.id == "industrial-group")
+    picker.scenarios[index].__dict__.pop("_board_network_layout", None)  # laid out by an earlier test, perhaps
+    picker.choose(index)
+    chosen = picker.scenario
+    layout._warming[id(chosen)].join()
+    assert np.array_equal(chosen.__dict__["_board_network_layout"], compute_network_layout(chosen))

@@ -50,18 +50,18 @@ def failing_disk(monkeypatch, code: int) -> None:
 )
 def test_a_failed_autosave_shows_at_once_and_the_game_goes_on(app, monkeypatch, capsys, code, english, french):
     session = solo_game(app)
-    failing_disk(monkeypatch, code)
-    end_turn(app, session)
-    assert top_name(app) == "BoardScene" and session.turn == 2
-    assert app.banner is not None and app.banner.warning
-    shown = app.banner.message.text(Translator("en"))
-    assert english in shown and "Your game continues" in shown
-    assert french in app.banner.message.text(Translator("fr"))
-    console = capsys.readouterr().err
-    assert "Autosave failed" in console and english in console
-    end_turn(app, session)  # tried again after the next turn, said once on the console
-    assert app.banner.warning and capsys.readouterr().err == ""
-    monkeypatch.undo()
+    with monkeypatch.context() as disk:  # undone alone: the player's files stay in the test's folder
+        failing_disk(disk, code)
+        end_turn(app, session)
+        assert top_name(app) == "BoardScene" and session.turn == 2
+        assert app.banner is not None and app.banner.warning
+        shown = app.banner.message.text(Translator("en"))
+        assert english in shown and "Your game continues" in shown
+        assert french in app.banner.message.text(Translator("fr"))
+        console = capsys.readouterr().err
+        assert "Autosave failed" in console and english in console
+        end_turn(app, session)  # tried again after the next turn, said once on the console
+        assert app.banner.warning and capsys.readouterr().err == ""
     end_turn(app, session)
     assert app.banner is not None and not app.banner.warning  # it works again, and says so
     assert saves.interrupted_game().turn == session.turn

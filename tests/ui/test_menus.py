@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import pygame
+import shutil
+from pathlib import Path
 
+import pygame
+import pytest
+
+from game.scenario import shipped
+from game.ui import catalog
+from game.ui.app import App
+from game.ui.scenes.menu import MenuScene
 from game.ui.settings import load_settings
-from tests.ui.driver import button, click, press, top_name
+from tests.ui.driver import FRAME, button, click, press, top_name
 
 
 def test_the_menu_works_from_the_keyboard_alone(app):
@@ -84,3 +92,43 @@ def test_workshop_set_up_takes_teams_colours_seed_mode_and_timer(app):
     assert (len(session.teams), session.mode, session.turn_seconds, session.seed) == (4, "simultaneous", 180, 42)
     assert [team.colour for team in session.teams] == [4, 1, 2, 3]
     assert app.top.team_name == "Team 1"
+
+
+@pytest.fixture
+def shipped_folder(tmp_path, monkeypatch):
+    """The shipped scenarios are read from a fresh folder holding the tutorial; the menu's lists start afresh."""
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    shutil.copy(shipped.SCENARIO_DIR / "tutorial.yaml", folder)
+    monkeypatch.setattr(shipped, "SCENARIO_DIR", folder)
+    forget_the_lists()
+    yield folder
+    forget_the_lists()
+
+
+def forget_the_lists() -> None:
+    catalog.shipped_catalog()  # a background load still under way ends first
+    catalog._load.cache_clear()
+    catalog._glanced.cache_clear()
+    catalog._loading = None
+
+
+def test_the_menu_lists_the_scenarios_at_once_and_marks_a_broken_one_when_they_are_loaded(shipped_folder, monkeypatch):
+    minimal = Path(__file__).parent.parent / "fixtures" / "good" / "minimal.yaml"
+    broken = minimal.read_text(encoding="utf-8").replace("turns: 10", "turns: 0")  # a title, but not a game
+    (shipped_folder / "zz-broken.yaml").write_text(broken, encoding="utf-8")
+    app = App((1280, 720), "en")
+    app.push(MenuScene(app))
+    said = []
+    monkeypatch.setattr(app, "tr", lambda key, **values: said.append(key) or key)
+    app.step([], FRAME)  # the first frame: the files' titles, nothing loaded yet
+    assert not catalog.catalog_loaded()
+    assert [listed.glance.id for listed in catalog.menu_list()] == ["tutorial", "minimal"]
+    assert "ui.scenario.broken" not in said
+    app.step([], FRAME)  # the next starts loading the scenarios in the background
+    assert catalog._loading is not None
+    catalog._loading.join()
+    app.step([], FRAME)  # once loaded, the one that cannot be played says so
+    assert catalog.catalog_loaded() and "ui.scenario.broken" in said
+    assert [listed.glance and listed.glance.id for listed in catalog.menu_list()] == ["tutorial", None]
+    assert [scenario.id for scenario in catalog.playable()] == ["tutorial"]

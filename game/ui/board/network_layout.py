@@ -7,9 +7,10 @@ together. Repulsion acts only between people closer than `REACH` (pairs found
 by scipy's k-d tree) plus a weak pull to the centre, so one step costs about
 the number of people, not its square; big organisations also get fewer steps.
 The board computes it once per scenario (`network_layout` caches it on the
-scenario object); for big organisations `warm_up` starts that work in the
-background when the board opens, so the first switch to the network view
-does not freeze the screen.
+scenario object), and `warm_up` starts that work in the background when the
+board opens, so the first switch to the network view finds it ready (2,000
+people take about 0.3 s). scipy is imported by that work, not with the board:
+its import alone takes longer than opening the board.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import threading
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from game.core.model import Scenario
 
@@ -27,7 +27,6 @@ GRAVITY = 0.02  # pull toward the centre, per world unit of distance (keeps clus
 WORK_BUDGET = 40_000  # person-steps allowed for the whole relaxation (bounds time for big orgs)
 MAX_ITERATIONS = 250
 MIN_ITERATIONS = 40
-WARM_UP_PEOPLE = 300  # organisations from this size get their layout computed in the background
 
 _warming: dict[int, threading.Thread] = {}  # id(scenario) -> thread computing its layout
 
@@ -45,8 +44,8 @@ def network_layout(scenario: Scenario) -> np.ndarray:
 
 
 def warm_up(scenario: Scenario) -> None:
-    """Start computing a big organisation's layout in the background (no effect on small or cached ones)."""
-    if scenario.org.size < WARM_UP_PEOPLE or "_board_network_layout" in scenario.__dict__:
+    """Start computing the organisation's layout in the background (no effect once it is cached)."""
+    if "_board_network_layout" in scenario.__dict__:
         return
     running = _warming.get(id(scenario))
     if running is not None and running.is_alive():
@@ -96,17 +95,29 @@ def _department_start(department: np.ndarray, departments: int, radius: float, r
 
 
 def _repulsion(pos: np.ndarray, k: float) -> np.ndarray:
-    """Sum of k² / d pushes between people closer than REACH·k."""
+    """Sum of k² / d pushes between people closer than REACH·k (one coordinate at a time: no (pairs, 2) temporaries)."""
+    from scipy.spatial import cKDTree
+
     pairs = cKDTree(pos).query_pairs(REACH * k, output_type="ndarray")
     if len(pairs) == 0:
         return np.zeros_like(pos)
-    a, b = pairs[:, 0], pairs[:, 1]
-    delta = pos[a] - pos[b]
-    d2 = np.maximum((delta * delta).sum(axis=1), 1.0)
-    push = delta * (k * k / d2)[:, None]
-    return _scatter(a, push, len(pos)) - _scatter(b, push, len(pos))
+    a, b, n = pairs[:, 0], pairs[:, 1], len(pos)
+    x, y = pos[:, 0], pos[:, 1]
+    dx, dy = x[a] - x[b], y[a] - y[b]
+    d2 = dx * dx
+    d2 += dy * dy
+    np.maximum(d2, 1.0, out=d2)
+    push = (k * k) / d2
+    dx *= push
+    dy *= push
+    return np.column_stack((_sum_into(a, dx, n) - _sum_into(b, dx, n), _sum_into(a, dy, n) - _sum_into(b, dy, n)))
 
 
 def _scatter(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
-    """Sum `values` (m, 2) into n rows (np.bincount is far faster than np.add.at)."""
-    return np.column_stack([np.bincount(rows, weights=values[:, i], minlength=n) for i in range(2)])
+    """Sum `values` (m, 2) into n rows."""
+    return np.column_stack([_sum_into(rows, values[:, i], n) for i in range(2)])
+
+
+def _sum_into(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Sum `values` (m,) into n slots (np.bincount is far faster than np.add.at)."""
+    return np.bincount(rows, weights=values, minlength=n)

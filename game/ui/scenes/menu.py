@@ -15,7 +15,7 @@ from game.i18n import Message
 from game.invocation import command_name
 from game.persistence.problems import SaveError
 from game.persistence.saves import SaveEntry, interrupted_games, load_session, set_aside, set_aside_damaged_autosaves
-from game.ui.catalog import shipped_catalog, title_of
+from game.ui.catalog import load_in_background, menu_list, title_of
 from game.ui.scene import Push, Quit, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
@@ -43,6 +43,7 @@ class MenuScene(FormScene):
         self.unfinished: list[SaveEntry] = []  # every unfinished game's autosave, newest first
         self.interrupted: SaveEntry | None = None  # the newest of them
         self.notice: Message | None = None  # an autosave that could not be resumed, and where it went
+        self.shown = False  # whether the menu has been drawn once (the scenarios then load, see `update`)
 
     def enter(self) -> None:
         try:
@@ -151,6 +152,11 @@ class MenuScene(FormScene):
     def back(self) -> Transition | None:
         return None  # Escape on the main menu does nothing: quitting is an explicit choice
 
+    def update(self, dt: float) -> Transition | None:
+        if self.shown:
+            load_in_background()  # once the window shows the menu: ready before a set-up screen asks, broken files marked
+        return super().update(dt)
+
     def draw(self, surface: pygame.Surface) -> None:
         app, px, colours = self.app, self.app.px, self.app.palette
         width, height = surface.get_size()
@@ -178,6 +184,7 @@ class MenuScene(FormScene):
             "bottomleft",
         )
         super().draw(surface)
+        self.shown = True
 
     def _draw_scenarios(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         """Each shipped scenario's title and the start of its summary, as many as fit; then how many more."""
@@ -187,9 +194,9 @@ class MenuScene(FormScene):
         y = draw.line(surface, app.tr("ui.menu.scenarios"), app.font(26, True), colours.accent, area.topleft).bottom
         body, heading = app.font(18), app.font(22, True)
         summary_h = round(body.get_linesize() * 1.1 * SUMMARY_LINES) + 2
-        entries = shipped_catalog()
+        entries = menu_list()
         for shown, entry in enumerate(entries):
-            title = app.text(entry.scenario.title) if entry.scenario else ""
+            title = app.text(entry.glance.title) if entry.glance else ""
             title_h = heading.get_linesize() * min(2, len(draw.wrap(title, heading, area.width)))
             needed = app.px(12) + title_h + app.px(4) + summary_h + 2 * body.get_linesize()
             if y + needed > area.bottom and shown < len(entries) - 1:
@@ -198,11 +205,11 @@ class MenuScene(FormScene):
                 draw.paragraph(surface, more, body, colours.accent, box, spacing=1.0)
                 return
             y += app.px(12)
-            if entry.scenario is None:
+            if entry.glance is None:
                 text = app.tr("ui.scenario.broken", file=entry.path.name, command=command_name())
                 y = draw.paragraph(surface, text, body, colours.bad, pygame.Rect(area.left, y, area.width, summary_h))
                 continue
             box = pygame.Rect(area.left, y, area.width, title_h)
             y = draw.paragraph(surface, title, heading, colours.text, box, spacing=1.0) + app.px(4)
             box = pygame.Rect(area.left, y, area.width, summary_h)
-            y = draw.paragraph(surface, app.text(entry.scenario.summary), body, colours.text_dim, box, spacing=1.1)
+            y = draw.paragraph(surface, app.text(entry.glance.summary), body, colours.text_dim, box, spacing=1.1)

@@ -8,6 +8,7 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.core.model import Scenario
+from game.ui.board.network_layout import warm_up
 from game.ui.catalog import playable
 from game.ui.scenes import draw
 from game.ui.scenes.scroll import ScrollList
@@ -24,6 +25,7 @@ class ScenarioPicker:
         self.list: ScrollList | None = None
         self.buttons: list[UIButton] = []
         self.detail_scroll = 0  # first line of the details shown
+        warm_up(self.scenario)  # its network view is laid out while the players set up the game
 
     @property
     def scenario(self) -> Scenario:
@@ -56,6 +58,7 @@ class ScenarioPicker:
     def choose(self, index: int) -> None:
         self.index = index
         self.detail_scroll = 0
+        warm_up(self.scenario)
         for position, button in enumerate(self.buttons):
             (button.select if position == index else button.unselect)()
         if self.on_choose is not None:

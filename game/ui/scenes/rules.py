@@ -9,16 +9,18 @@ Home / End and the wheel; Escape, F1 or the close button go back.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.model import Scenario
-from game.scenario.schema import PaceSpec, ScenarioFile
 from game.ui.scene import Pop, Transition
 from game.ui.scenes import draw
 from game.ui.scenes.form import FormScene
 from game.ui.scenes.rules_pictures import picture
 from game.ui.scenes.scroll import LINE_STEP, Scroll
+
+if TYPE_CHECKING:
+    from game.core.model import Scenario
 
 MARGIN = 48  # design px around the page
 TITLE_PX, HEADING_PX, TERM_PX, BODY_PX = 40, 28, 21, 20  # design px
@@ -42,6 +44,8 @@ class Pace:
     @classmethod
     def of(cls, scenario: Scenario | None) -> Pace:
         if scenario is None:
+            from game.scenario.schema import PaceSpec, ScenarioFile  # pydantic: not for the menu that links here
+
             pace = PaceSpec()
             return cls(pace.one_to_one, pace.urgent_cost, ScenarioFile.model_fields["action_points"].default, False)
         return cls(scenario.pace.one_to_one, scenario.pace.urgent_cost, scenario.action_points, True)
