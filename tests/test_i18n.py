@@ -180,6 +180,7 @@ def test_every_shipped_scenario_names_its_things_in_both_languages(path):
     names |= {f"channel {c.id}": c.name for c in scenario.channels}
     names |= {f"community {c.id}": c.name for c in scenario.communities}
     names |= {f"department {d.id}": d.name for d in scenario.org.departments}
+    names |= {f"title {title.written(scenario.language)}": title for title in scenario.org.titles}
     missing = [what for what, text in names.items() if not all(text.by_language.get(lang) for lang in LANGUAGES)]
     assert not missing
 
@@ -217,9 +218,23 @@ def test_labels_complete_names_and_tags_default_to_the_tag_with_spaces():
     assert scenario.tag_label(0).get("fr") == "billing"
 
 
+def test_title_labels_give_every_person_and_generated_block_with_that_title_its_other_language():
+    people = "    - {id: boss, department: ops, title: Head of operations, skills: [billing]}\n"
+    people += "  generate:\n    - {under: boss, count: 3, title: Clerk}\n"
+    labels = "labels: {titles: {Head of operations: {fr: Directrice des opérations}, Clerk: {fr: Employé}}}\n"
+    text = MINIMAL.replace("    - {id: boss, department: ops, skills: [billing]}\n", people) + labels
+    titles = [dict(title.by_language) for title in load_scenario_text(text).org.titles]
+    assert titles[0] == {"en": "Head of operations", "fr": "Directrice des opérations"}
+    assert titles[1:] == [{"en": "Clerk", "fr": "Employé"}] * 3
+
+
 @pytest.mark.parametrize(
     ("labels", "message"),
     [
+        (
+            "{titles: {Boss man: {fr: Patron}}}",
+            "'Boss man' is not a job title in this scenario",
+        ),
         (
             "{tags: {biling: {fr: facturation}}}",
             "'biling' is not a skill or topic in this scenario; did you mean 'billing'?",

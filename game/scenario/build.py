@@ -79,7 +79,7 @@ class Builder:
         explicit = self.spec.organization.people
         self.ids = [p.id for p in explicit]
         self.names = [Text.plain(p.name or p.id, self.lang) for p in explicit]
-        self.titles = [self.text(p.title) for p in explicit]
+        self.titles = [self.labeller.title(self.text(p.title)) for p in explicit]
         self.dept_ids = [self.ctx.department_of[p.id] for p in explicit]
         self.managers = [p.manager for p in explicit]
         self.skill_lists = [list(p.skills) for p in explicit]
@@ -96,7 +96,7 @@ class Builder:
                 count=block.count,
                 span=block.span,
                 department=department,
-                title=self.text(block.title, i18n.EMPLOYEE_TITLE),
+                title=self.labeller.title(self.text(block.title, i18n.EMPLOYEE_TITLE)),
                 skill_shares=dict(block.skills),
                 id_prefix=block.id_prefix if block.id_prefix is not None else f"{block.under}_",
                 taken_ids=taken,
@@ -137,6 +137,7 @@ class Builder:
         self.labeller.check_ids("channels", [c.id for c in self.spec.channels], "a channel")
         self.labeller.check_ids("communities", [c.id for c in network.communities], "a community")
         self.labeller.check_ids("departments", self.ctx.department_ids, "a department")
+        self.labeller.check_titles()
 
     def org(self) -> core.Org:
         """The Org record."""

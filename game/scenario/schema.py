@@ -461,6 +461,12 @@ class Labels(Strict_):
         description="Department id -> its name in the languages its `name` lacks.",
         examples=[{"stores": {"fr": "Magasins"}}],
     )
+    titles: dict[str, TextValue] = Field(
+        default_factory=dict,
+        description="Job title as the file writes it (in its own language) -> that title in the languages it "
+        "lacks; every person and generated block with that title gets them.",
+        examples=[{"Store staff": {"fr": "Personnel de magasin"}}],
+    )
 
 
 class ScenarioFile(Strict_):
@@ -495,7 +501,7 @@ class ScenarioFile(Strict_):
     )
     labels: Labels = Field(
         default_factory=Labels,
-        description="Names of skills, topics, channels, communities and departments in each language.",
+        description="Names of skills, topics, channels, communities, departments and job titles in each language.",
     )
 
 
