@@ -93,8 +93,13 @@ def _label_value(app, label: str, value: float) -> str:  # noqa: ANN001 - App
     return app.tr("debrief.screen.label_value", label=label, value=value)
 
 
+def path_chart(app, area: pygame.Rect) -> pygame.Rect:  # noqa: ANN001 - App
+    """The path view's chart panel: the left of `area`, the sentences on its right."""
+    return pygame.Rect(area.left, area.top, round(area.width * 0.62), area.height)
+
+
 def path_view(app, surface, area: pygame.Rect, team: TeamDebrief, signal: SignalDebrief) -> None:  # noqa: ANN001
-    chart = pygame.Rect(area.left, area.top, round(area.width * 0.62), area.height)
+    chart = path_chart(app, area)
     draw.panel(surface, chart, app.palette.panel, app.palette.panel_edge)
     draw_path(app, surface, chart.inflate(-app.px(8), -app.px(8)), team, signal)
     scenario, tr = team.state.scenario, app.translator
