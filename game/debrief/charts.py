@@ -8,6 +8,7 @@ Okabe–Ito colour-blind-safe palette, on a white background that prints well.
 from __future__ import annotations
 
 import io
+import math
 from typing import TYPE_CHECKING
 
 from game.core.model import NO_PERSON, Scenario
@@ -25,6 +26,10 @@ TEAM_COLOUR = "#009E73"  # the team's milestones
 RIVAL_COLOUR = "#D55E00"  # the competitor's
 ROUTE_COLOUR = "#BBBBBB"  # the hierarchy-only route
 DPI = 100  # pixels per inch of PNG renders
+NAME_GAP = 0.22  # levels between a person's marker and the top of their name, in the path chart
+NAME_DROP = 0.35  # ... and the middle of their name
+TAG_SHARES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75)  # where along a hop its tag may sit, the middle first
+TAG_ROOM = 0.45  # levels from the nearest dot, name or tag beyond which a tag place is free
 
 
 def new_figure(size: tuple[float, float]) -> Figure:
@@ -90,6 +95,7 @@ def path_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(
     route = [xy[p] for p in path.hierarchy_route]
     axes.plot(*zip(*route), color=ROUTE_COLOUR, linewidth=7, alpha=0.6, zorder=2, label=tr.tr("debrief.path.route"))
     drawn = set()
+    taken = [point for x, y in xy.values() for point in ((x, y), (x, y - NAME_DROP))]  # dots and their names
     for hop in path.hops[1:]:
         start, end = xy[hop.sender], xy[hop.recipient]
         group = "network" if hop.means in NETWORK_MEANS else ("channel" if hop.means == "channel" else "hierarchy")
@@ -100,10 +106,11 @@ def path_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(
             zorder=4,
             arrowprops=dict(arrowstyle="-|>", color=means_colour(hop.means), linewidth=2.5, shrinkA=9, shrinkB=9),
         )
-        middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+        where = _tag_point(start, end, taken)
+        taken.append(where)
         label = tr.tr("debrief.path.hop", turn=hop.turn, means=tr.tr(f"debrief.means.{hop.means}"))
         axes.text(
-            *middle,
+            *where,
             label,
             fontsize=8,
             ha="center",
@@ -129,6 +136,19 @@ def path_figure(team: TeamDebrief, signal: SignalDebrief, tr: Translator, size=(
     return _numbers_in(figure, tr)
 
 
+def _tag_point(start: tuple, end: tuple, taken: list[tuple]) -> tuple[float, float]:
+    """The point along a hop farthest from every dot, name and tag already placed (the middle when free)."""
+
+    def point(share: float) -> tuple[float, float]:
+        return start[0] + share * (end[0] - start[0]), start[1] + share * (end[1] - start[1])
+
+    def room(share: float) -> float:
+        x, y = point(share)
+        return min((math.hypot(x - a, y - b) for a, b in taken), default=math.inf)
+
+    return point(max(TAG_SHARES, key=lambda share: min(room(share), TAG_ROOM)))
+
+
 def _people(axes, scenario: Scenario, signal: SignalDebrief, xy: dict, tr: Translator) -> None:
     path = signal.path
     origin, end = path.hops[0].recipient, path.end
@@ -142,7 +162,7 @@ def _people(axes, scenario: Scenario, signal: SignalDebrief, xy: dict, tr: Trans
             marker, colour = "s", "#FFFFFF"
         axes.plot([x], [y], marker=marker, markersize=14, markerfacecolor=colour, markeredgecolor="#333333", zorder=6)
         name = scenario.org.names[person].get(tr.language)
-        axes.text(x, y - 0.22, name, fontsize=8, ha="center", va="top", zorder=7)
+        axes.text(x, y - NAME_GAP, name, fontsize=8, ha="center", va="top", zorder=7)
     marks = [("*", "#F0E442", "debrief.path.origin"), ("D", "#FFFFFF", "debrief.path.target")]
     if end != path.target and end != origin:
         marks.append(("s", "#FFFFFF", "debrief.path.end"))
