@@ -36,6 +36,9 @@ SHORT_NAME_SCALE = 0.5  # zoom from which they are short names ("Léa M.")
 NETWORK_LABEL_SCALE = 1.4  # zoom from which everyone in the network view is labelled
 AGGREGATE_ROW = 6  # px: below this, a stacked team is drawn as one bar
 LABEL_PX = 18
+LABEL_BACKING_ALPHA = (
+    200  # opacity of the backing under the labels that matter (links and markers show through faintly)
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class MapView:
         self._layer: pygame.Surface | None = None
         self._layer_key: object = None
         self._labels: dict[tuple, pygame.Surface] = {}
+        self.placed_labels: dict[int, pygame.Rect] = {}  # person -> where their label went on the last picture
 
     # ------------------------------------------------------------ geometry
 
@@ -282,6 +286,37 @@ class MapView:
     def _draw_labels(
         self, layer, state: GameState, xy: np.ndarray, visible: np.ndarray, selection: Selection, radius: int
     ) -> None:
+        """Names (and role tags) of the people shown; leaders first, so no line crosses a label drawn later."""
+        placed = self._place_labels(layer.get_rect(), state, xy, visible, selection, radius)
+        self.placed_labels = {label.person: label.rect for label in placed}
+        palette = self.app.palette
+        for label in placed:
+            if label.moved:  # away from its marker: a leader line shows whose label it is
+                x, y = xy[label.person]
+                end = (min(max(x, label.rect.left), label.rect.right), min(max(y, label.rect.top), label.rect.bottom))
+                leader = palette.good if label.tag is not None else palette.text_dim
+                pygame.draw.line(layer, leader, (x, y), end, 2)
+                pygame.draw.circle(layer, leader, (x, y), radius + 3, 2)
+        for label in placed:
+            if label.backed:  # the labels that matter stay legible over links and other markers
+                backing = pygame.Surface(label.rect.size, pygame.SRCALPHA)
+                backing.fill((*palette.background, LABEL_BACKING_ALPHA))
+                layer.blit(backing, label.rect.topleft)
+            layer.blit(label.image, label.rect.topleft)
+            if label.tag is not None:
+                layer.blit(label.tag, (label.rect.right - label.tag.get_width(), label.rect.top + 2))
+
+    def _place_labels(
+        self,
+        bounds: pygame.Rect,
+        state: GameState,
+        xy: np.ndarray,
+        visible: np.ndarray,
+        selection: Selection,
+        radius: int,
+    ) -> list[PlacedLabel]:
+        """Where each label goes: the selected person and people with a role first, moved if they must; then
+        everyone else the zoom allows, skipped where they would cover a label already placed."""
         scale = self.camera.scale / self.app.scale  # labels grow with the text size
         if self.view == TREE:
             everyone = scale >= SHORT_NAME_SCALE
@@ -293,25 +328,27 @@ class MapView:
         first = [p for p in (selection.person,) if p is not None]
         first += [p for p in selection.roles if p in on_screen and p not in first]
         rest = [p for p in visible.tolist() if p not in selection.roles and p != selection.person] if everyone else []
-        taken: list[pygame.Rect] = []  # labels already drawn: a crowded chart skips the names that would overlap
+        placed: list[PlacedLabel] = []
+        taken: list[pygame.Rect] = []
         for person in first + rest:
-            label = self._label(state, person, person == selection.person, short and person != selection.person)
+            image = self._label(state, person, person == selection.person, short and person != selection.person)
             x, y = xy[person]
-            rect = label.get_rect(topleft=(x + radius + 6, y - label.get_height() / 2))
+            rect = image.get_rect(topleft=(x + radius + 6, y - image.get_height() / 2))
             role = selection.roles.get(person)
             tag = self._role_tag(role) if role is not None else None
             if tag is not None:
                 rect.width += tag.get_width() + 4
-            if rect.right > layer.get_width():  # at the right edge: the name goes on the left of the marker
-                rect.right = int(x - radius - 6)
+            left = rect.move(int(x - radius - 6) - rect.right, 0)  # the same label on the marker's left
+            if rect.right > bounds.width:  # at the right edge: the name goes on the left of the marker
+                rect = left
+            natural, important = rect, person not in rest
             if rect.collidelist(taken) >= 0:
-                if person in rest:
+                if not important:
                     continue
-                rect = _free_spot(rect, taken, layer.get_rect())
+                rect = _free_spot((natural, left), taken, bounds)
             taken.append(rect)
-            layer.blit(label, rect.topleft)
-            if tag is not None:
-                layer.blit(tag, (rect.right - tag.get_width(), rect.top + 2))
+            placed.append(PlacedLabel(person, image, tag, rect, rect not in (natural, left), important))
+        return placed
 
     def _role_tag(self, role: str) -> pygame.Surface:
         """A person's part in the selected signal ("can exploit", "approves"): a small tag after the name."""
@@ -351,13 +388,28 @@ class MapView:
             pygame.draw.circle(surface, self.app.palette.focus, xy[person], pulse, 3)
 
 
-def _free_spot(rect: pygame.Rect, taken: list[pygame.Rect], bounds: pygame.Rect) -> pygame.Rect:
-    """`rect` moved a line down or up, inside `bounds`, if that clears the labels already drawn (else left as is)."""
-    for dy in (rect.height, -rect.height, 2 * rect.height):
-        moved = rect.move(0, dy)
-        if bounds.contains(moved) and moved.collidelist(taken) < 0:
-            return moved
-    return rect
+def _free_spot(places: tuple[pygame.Rect, ...], taken: list[pygame.Rect], bounds: pygame.Rect) -> pygame.Rect:
+    """The nearest spot to `places` (a label right or left of its marker) inside `bounds` that clears the labels
+    already placed: up to four lines up or down, then also half a label aside; else the first place as it is."""
+    for aside in (0, 0.5, -0.5):
+        for away in (0, 1, -1, 2, -2, 3, -3, 4, -4):
+            for place in places:
+                moved = place.move(round(aside * place.width), away * place.height)
+                if bounds.contains(moved) and moved.collidelist(taken) < 0:
+                    return moved
+    return places[0]
+
+
+@dataclass(frozen=True)
+class PlacedLabel:
+    """One person's label on the map: the name, its role tag, where it goes, and how it is drawn."""
+
+    person: int
+    image: pygame.Surface
+    tag: pygame.Surface | None
+    rect: pygame.Rect
+    moved: bool  # away from its marker's line: drawn with a leader line
+    backed: bool  # the selected person or someone with a role: drawn over a backing
 
 
 def short_name(name: str) -> str:
