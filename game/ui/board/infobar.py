@@ -316,31 +316,46 @@ def _panel(surface, app: App, layout: BoardLayout, rect: pygame.Rect, title: str
     )
 
 
+LEGEND_ITEMS = ("hierarchy", "channel", "network")  # the flows the legend shows, left to right
+
+
 def legend_height(app: App, layout: BoardLayout) -> int:
-    """The legend strip's height along the bottom of the map."""
-    return app.font(SMALL_PX).get_linesize() + layout.px(12)
+    """The legend strip's height along the bottom of the map: one line, or two when the key to markers wraps."""
+    lines_used = 1 if _legend_fits_one_line(app, layout) else 2
+    return lines_used * app.font(SMALL_PX).get_linesize() + layout.px(12)
+
+
+def _legend_fits_one_line(app: App, layout: BoardLayout) -> bool:
+    small = app.font(SMALL_PX)
+    flows = sum(_legend_item_width(app, layout, item) for item in LEGEND_ITEMS)
+    needed = layout.px(12) + flows + small.size(app.tr("board.legend.knows"))[0] + 10
+    return needed <= layout.map.width
+
+
+def _legend_item_width(app: App, layout: BoardLayout, item: str) -> int:
+    """A flow's sample line, its name and the gap after it."""
+    return layout.px(34) + layout.px(6) + app.font(SMALL_PX).size(app.tr(f"board.legend.{item}"))[0] + layout.px(18)
 
 
 def draw_legend(surface, app: App, layout: BoardLayout) -> None:
-    """Bottom-left of the map: which line style and token is which flow."""
+    """Bottom of the map: which line style and token is which flow, then how markers show who knows."""
     small = app.font(SMALL_PX)
     palette = app.palette
-    items = (
-        (VIA_HIERARCHY, palette.hierarchy, "board.legend.hierarchy"),
-        (VIA_CHANNEL, palette.channel, "board.legend.channel"),
-        (VIA_NETWORK, palette.network, "board.legend.network"),
+    colours = {"hierarchy": palette.hierarchy, "channel": palette.channel, "network": palette.network}
+    vias = {"hierarchy": VIA_HIERARCHY, "channel": VIA_CHANNEL, "network": VIA_NETWORK}
+    top = layout.map.bottom - legend_height(app, layout)
+    pygame.draw.rect(
+        surface, palette.panel, pygame.Rect(layout.map.left, top, layout.map.width, layout.map.bottom - top)
     )
-    x = layout.map.left + layout.px(12)
-    y = layout.map.bottom - small.get_linesize() - layout.px(6)
-    strip = pygame.Rect(layout.map.left, y - layout.px(6), layout.map.width, layout.map.bottom - y + layout.px(6))
-    pygame.draw.rect(surface, palette.panel, strip)
+    x, y = layout.map.left + layout.px(12), top + layout.px(6)
+    middle = y + small.get_linesize() // 2
     seg = layout.px(34)
-    for via, colour, key in items:
-        lines.styled_line(
-            surface, colour, (x, y + small.get_linesize() // 2), (x + seg, y + small.get_linesize() // 2), via, 2
-        )
-        lines.token(surface, colour, (x + seg // 2, y + small.get_linesize() // 2), via, size=layout.px(5))
-        x = text_line(surface, app.tr(key), small, palette.text_dim, (x + seg + layout.px(6), y)) + layout.px(18)
-    text_line(
-        surface, fit(app.tr("board.legend.knows"), small, layout.map.right - x - 10), small, palette.text_dim, (x, y)
-    )
+    for item in LEGEND_ITEMS:
+        lines.styled_line(surface, colours[item], (x, middle), (x + seg, middle), vias[item], 2)
+        lines.token(surface, colours[item], (x + seg // 2, middle), vias[item], size=layout.px(5))
+        text_line(surface, app.tr(f"board.legend.{item}"), small, palette.text_dim, (x + seg + layout.px(6), y))
+        x += _legend_item_width(app, layout, item)
+    if not _legend_fits_one_line(app, layout):
+        x, y = layout.map.left + layout.px(12), y + small.get_linesize()
+    knows = fit(app.tr("board.legend.knows"), small, layout.map.right - x - 10)
+    text_line(surface, knows, small, palette.text_dim, (x, y))
