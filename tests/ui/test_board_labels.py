@@ -30,3 +30,19 @@ def test_labels_on_the_map_do_not_cover_each_other(mid_game, language, text_scal
     assert set(board._roles()) <= set(placed), "everyone with a role on the goal card is labelled"
     clashes = [(a, b) for (a, ra), (b, rb) in itertools.combinations(placed.items(), 2) if ra.colliderect(rb)]
     assert not clashes
+
+
+@pytest.mark.parametrize(("text_scale", "lines"), [(1.0, 1), (1.5, 2)])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_legend_gives_its_whole_key(mid_game, language, text_scale, lines):
+    """The key to markers ("filled = knows…") is never cut: at large text it takes a second line."""
+    from game.ui.board import infobar
+
+    app = App((1280, 720), language, text_scale=text_scale)
+    app.push(MenuScene(app))
+    app.home(flow.board(app, mid_game))
+    app.step([], 1 / 60)
+    layout = app.scenes[-1].layout
+    small = app.font(infobar.SMALL_PX)
+    assert infobar.legend_height(app, layout) == lines * small.get_linesize() + layout.px(12)
+    assert layout.px(12) + small.size(app.tr("board.legend.knows"))[0] + 10 <= layout.map.width
