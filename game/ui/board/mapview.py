@@ -36,9 +36,7 @@ SHORT_NAME_SCALE = 0.5  # zoom from which they are short names ("Léa M.")
 NETWORK_LABEL_SCALE = 1.4  # zoom from which everyone in the network view is labelled
 AGGREGATE_ROW = 6  # px: below this, a stacked team is drawn as one bar
 LABEL_PX = 18
-LABEL_BACKING_ALPHA = (
-    200  # opacity of the backing under the labels that matter (links and markers show through faintly)
-)
+LABEL_BACKING_ALPHA = 200  # under the labels that matter: links and markers show through faintly
 
 
 @dataclass(frozen=True)
