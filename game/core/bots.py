@@ -108,7 +108,7 @@ def validate(state: GameState, signal: int) -> bool:
     """Ask the first gate to validate, from a holder, unless done or under way."""
     if not state.scenario.gates or state.validated[signal]:
         return False
-    if any(v.signal == signal for v in state.validations):
+    if legality.validation_pending(state, signal):
         return False
     holders = state.holders(signal)
     for holder in holders[rules.entitled_to_validate(state, holders)].tolist():
@@ -125,7 +125,7 @@ def in_a_hurry(state: GameState, signal: int) -> bool:
 def line_request(state: GameState, signal: int, person: int, to: int | None = None) -> bool:
     """Escalate (no `to`) or delegate to `to`; urgently when the calendar is slow and the rival close."""
     recipient = int(state.hierarchy.manager[person]) if to is None else to
-    if recipient == NO_PERSON or state.knows[signal, recipient] or legality.in_flight(state, signal, recipient):
+    if recipient == NO_PERSON or legality.hierarchy_target_refusal(state, signal, recipient) is not None:
         return False  # the rules would refuse both kinds of request: spare working out the calendar
 
     def request(urgent: bool) -> Action:

@@ -113,9 +113,13 @@ def _index_fields(kind: type) -> tuple[str, ...]:
 _OUT_OF_RANGE = Refusal(phrases.OUT_OF_RANGE, named=False)
 
 
-def in_flight(state: GameState, signal: int, recipient: int) -> bool:
-    """A hierarchy message carrying `signal` to `recipient` is already on its way."""
+def _in_flight(state: GameState, signal: int, recipient: int) -> bool:
     return any(m.signal == signal and m.recipient == recipient for m in state.inbox)
+
+
+def validation_pending(state: GameState, signal: int) -> bool:
+    """A gate is already checking `signal`."""
+    return any(v.signal == signal for v in state.validations)
 
 
 def queued(state: GameState, signal: int, channel: int) -> bool:
@@ -123,10 +127,11 @@ def queued(state: GameState, signal: int, channel: int) -> bool:
     return any(p.signal == signal and p.channel == channel for p in state.publications)
 
 
-def _check_hierarchy_target(state: GameState, signal: int, to: int) -> Refusal | None:
+def hierarchy_target_refusal(state: GameState, signal: int, to: int) -> Refusal | None:
+    """Why nobody may send `signal` up or down the line to `to` now (they know it, or it is on its way), or None."""
     if state.knows[signal, to]:
         return Refusal(phrases.ALREADY_KNOWS)
-    if in_flight(state, signal, to):
+    if _in_flight(state, signal, to):
         return Refusal(phrases.ALREADY_SENT)
     return None
 
@@ -135,7 +140,7 @@ def _check_escalate(state: GameState, action: Escalate) -> Refusal | None:
     boss = int(state.hierarchy.manager[action.person])
     if boss == NO_PERSON:
         return Refusal(phrases.NO_MANAGER)
-    refused = _check_hierarchy_target(state, action.signal, boss)
+    refused = hierarchy_target_refusal(state, action.signal, boss)
     if refused is not None:
         return Refusal(refused.phrase, dict(to=state.scenario.org.names[boss]))
     return None
@@ -144,7 +149,7 @@ def _check_escalate(state: GameState, action: Escalate) -> Refusal | None:
 def _check_delegate(state: GameState, action: Delegate) -> Refusal | None:
     if state.hierarchy.manager[action.to] != action.person:
         return Refusal(phrases.NOT_REPORT)
-    return _check_hierarchy_target(state, action.signal, action.to)
+    return hierarchy_target_refusal(state, action.signal, action.to)
 
 
 def may_request_validation(state: GameState, person: int) -> bool:
@@ -164,7 +169,7 @@ def _check_validation(state: GameState, action: RequestValidation) -> Refusal | 
         return Refusal(phrases.NOT_ENTITLED)
     if state.validated[action.signal]:
         return Refusal(phrases.ALREADY_VALIDATED)
-    if any(v.signal == action.signal for v in state.validations):
+    if validation_pending(state, action.signal):
         return Refusal(phrases.VALIDATION_PENDING)
     return None
 
