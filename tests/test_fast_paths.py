@@ -25,8 +25,8 @@ from game.core.errors import IllegalAction
 from game.core.hierarchy import build_hierarchy
 from game.core.model import NO_PERSON, Scenario
 from game.core.moves import ask_reveals
-from game.core.sets import first_occurrences
-from game.core.spread import best_copies, distinct_count, learn
+from game.core.sets import distinct_count, first_occurrences
+from game.core.spread import best_copies, learn
 from game.core.state import NOT_YET, VIA_NETWORK, GameState
 from game.core.text import Text
 from game.scenario.checks import passing_graph, reachable

@@ -27,6 +27,10 @@ class Derived:
     listed_publisher: np.ndarray  # bool (n,): listed among some channel's publishers
     asked: dict = field(default_factory=dict)  # (person, topic) -> what asking reveals (moves.ask_reveals)
 
+    def both_ways(self, edges: np.ndarray) -> np.ndarray:
+        """`edges` and the same ties stored the other way: what the team learns when it learns of a tie."""
+        return np.concatenate((edges, self.reverse_edge[edges]))
+
 
 POST_REACH_OFF_TOPIC = 0.25  # chance a community member picks up a post off its topics
 POST_REACH_ON_TOPIC = 0.7  # ... and on one of its topics

@@ -117,9 +117,8 @@ def ask_reveals(scenario: Scenario, person: int, topic: int) -> tuple[np.ndarray
         second, _ = net.edges_from(friends)
         useful_second = second[skills[net.indices[second], topic]]
         edges = np.concatenate((own, useful_second)).astype(np.int64)
-        both_ways = np.concatenate((edges, derived(scenario).reverse_edge[edges]))
         skilled = np.unique(np.concatenate((friends, net.indices[useful_second])))
-        cache[key] = (edges, both_ways, skilled[skills[skilled, topic]])
+        cache[key] = (edges, derived(scenario).both_ways(edges), skilled[skills[skilled, topic]])
     return cache[key]
 
 

@@ -29,3 +29,8 @@ def run_starts(ordered: np.ndarray) -> np.ndarray:
     first[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
     return first
+
+
+def distinct_count(values: np.ndarray) -> int:
+    """How many different values `values` holds (np.unique's length, without building the array)."""
+    return int(np.count_nonzero(run_starts(np.sort(values))))

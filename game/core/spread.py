@@ -15,7 +15,7 @@ from game.core.calendar import next_occasion
 from game.core.competitor import rival_gains
 from game.core.derived import derived
 from game.core.model import Channel
-from game.core.sets import run_starts
+from game.core.sets import distinct_count, run_starts
 from game.core.state import (
     VIA_CHANNEL,
     VIA_HIERARCHY,
@@ -197,8 +197,7 @@ def _relay_hops(state: GameState, signal: int) -> Hops | None:
     if len(hit) == 0:
         return None
     if scenario.visibility.network_hidden:
-        state.known_edge[edges[hit]] = True
-        state.known_edge[derived(scenario).reverse_edge[edges[hit]]] = True
+        state.known_edge[derived(scenario).both_ways(edges[hit])] = True
     source = source[hit]
     return source, target[hit], state.fidelity[signal, source]
 
@@ -271,14 +270,6 @@ def best_copies(target: np.ndarray, fidelity: np.ndarray) -> tuple[np.ndarray, n
 def hop_distortion(state: GameState, distortion: float, hops: int) -> np.ndarray:
     """Fidelity each informal hop loses: anywhere from nothing to twice the signal's `distortion` (mean: it)."""
     return state.rng.uniform(0.0, 2.0 * distortion, hops)
-
-
-def distinct_count(values: np.ndarray) -> int:
-    """How many different values `values` holds (np.unique's length, without building the array)."""
-    if len(values) < 2:
-        return len(values)
-    ordered = np.sort(values)
-    return 1 + int(np.count_nonzero(ordered[1:] != ordered[:-1]))
 
 
 def _leak(state: GameState, signal: int, senders: int) -> None:
